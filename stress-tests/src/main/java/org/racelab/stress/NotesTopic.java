@@ -1,0 +1,23 @@
+package org.racelab.stress;
+
+/** The headings of {@code notes/week2-processes-threads.md} that the catalog draws on. */
+public enum NotesTopic {
+    PROCESSES("Processes"),
+    OPERATING_SYSTEMS("Operating Systems"),
+    CONTEXT_SWITCH("Context Switch"),
+    THREADS_VS_PROCESSES("Threads vs. Processes"),
+    GOROUTINES("Goroutines"),
+    INTERLEAVINGS("Interleavings"),
+    RACE_CONDITIONS("Race Conditions");
+
+    private final String heading;
+
+    NotesTopic(String heading) {
+        this.heading = heading;
+    }
+
+    /** The heading as the notes spell it. */
+    public String heading() {
+        return heading;
+    }
+}
