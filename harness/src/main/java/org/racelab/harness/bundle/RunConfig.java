@@ -1,0 +1,14 @@
+package org.racelab.harness.bundle;
+
+import java.util.List;
+
+/**
+ * One fork of one JCStress test: the JVM options and compilation mode it ran with, and what it saw.
+ *
+ * @param status  JCStress's status of the fork (NORMAL, TEST_ERROR, VM_ERROR, ...)
+ * @param verdict PASSED, FAILED or ERROR, graded by the test's {@code @Outcome} rules
+ */
+public record RunConfig(List<String> jvmArgs, String compileMode, String scheduling, int fork,
+                        String status, String verdict, long samples, List<OutcomeCount> outcomes,
+                        List<String> messages) {
+}

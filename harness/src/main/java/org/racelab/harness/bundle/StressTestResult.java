@@ -1,0 +1,23 @@
+package org.racelab.harness.bundle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.racelab.harness.catalog.LessonInfo;
+
+import java.util.List;
+
+/**
+ * One JCStress test: its lesson, every JVM configuration it ran in, the outcomes summed over
+ * them, the verdict, and whether the race of its case was seen here.
+ *
+ * @param kind          racy, fixed, no-race or unknown (from how its rules grade the race outcomes)
+ * @param verdict       PASSED, FAILED (a FORBIDDEN outcome), ERROR, SKIPPED or NOT_RUN
+ * @param reason        why it was skipped, not run, failed or errored (null when it passed)
+ * @param raceObserved  whether a race outcome was seen in any configuration (null: the case has none)
+ * @param raceExpected  whether a quick run is expected to catch the race on this architecture
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StressTestResult(String name, String caseName, String variant, int actors, LessonInfo lesson,
+                               String kind, String verdict, String reason, long samples,
+                               List<OutcomeCount> outcomes, Boolean raceObserved, Long raceSamples,
+                               Boolean raceExpected, List<RunConfig> configs) {
+}

@@ -1,0 +1,56 @@
+package org.racelab.harness.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.racelab.harness.catalog.StressTest;
+import org.racelab.harness.catalog.TestCatalog;
+import org.racelab.harness.profile.Profile;
+import org.racelab.harness.stress.StressRequest;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code racelab run}: the default lab, every section at one profile, into one bundle.
+ * Today that is the stress section: the whole catalog under JCStress.
+ */
+final class RunCommand implements Command {
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "the default lab: every section at one profile, into one results folder";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(CommonOptions.PROFILE)
+                .addOption(CommonOptions.OUT)
+                .addOption(CommonOptions.TIMEOUT);
+    }
+
+    @Override
+    public String example() {
+        return "racelab run --profile quick";
+    }
+
+    @Override
+    public int run(CommandLine line, Terminal terminal) throws UsageException, EnvironmentException {
+        Profile profile = CommonOptions.profile(line);
+        TestCatalog catalog = CommonOptions.catalog(line);
+        List<StressTest> tests = catalog.tests();
+        Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("sections", List.of("stress"));
+        options.put("timeoutSeconds", timeout.toSeconds());
+        return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
+                rawDir -> new StressRequest(catalog, tests, profile, rawDir, timeout));
+    }
+}

@@ -1,0 +1,73 @@
+package org.racelab.harness.profile;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * How hard a run looks, in one place: every runner asks its profile for its budgets.
+ *
+ * <p>JCStress: the preset mode ({@code -m}), whether each actor is compiled on its own
+ * ({@code -sc}, split compilation), and for {@code smoke} a single JVM configuration. On a
+ * 2-vCPU machine a {@code -m quick} run of one 2-actor test takes about 5.5 s without split
+ * compilation and about 25 s with it (MEASURED.md), so {@code quick} leaves split compilation
+ * off to fit the catalog in a few minutes; {@code full} and {@code tough} turn it on.
+ */
+public enum Profile {
+    /** Proves that everything runs: one JVM configuration, one short iteration per test. */
+    SMOKE("proves everything runs (CI): one JVM configuration, one short iteration",
+            List.of("-m", "quick", "-sc", "false", "-iters", "1", "-time", "100",
+                    "-jvmArgs", "-XX:-TieredCompilation"),
+            Duration.ofSeconds(3)),
+    /** The default: every race this hardware can show, in a few minutes on 2 cores. */
+    QUICK("the default: catches every race this hardware shows, a few minutes on 2 cores",
+            List.of("-m", "quick", "-sc", "false"),
+            Duration.ofSeconds(7)),
+    /** JCStress's default mode with split compilation: more configurations, more samples. */
+    FULL("JCStress's default mode with split (per-actor) compilation",
+            List.of("-m", "default", "-sc", "true"),
+            Duration.ofSeconds(90)),
+    /** JCStress's tough mode: ten forks per configuration. */
+    TOUGH("JCStress's tough mode: 10 forks of 10 iterations per configuration",
+            List.of("-m", "tough", "-sc", "true"),
+            Duration.ofSeconds(600));
+
+    private final String summary;
+    private final List<String> jcstressArgs;
+    private final Duration expectedPerTest;
+
+    Profile(String summary, List<String> jcstressArgs, Duration expectedPerTest) {
+        this.summary = summary;
+        this.jcstressArgs = jcstressArgs;
+        this.expectedPerTest = expectedPerTest;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    /** JCStress's own options for this profile. */
+    public List<String> jcstressArgs() {
+        return jcstressArgs;
+    }
+
+    /** What one 2-actor test is expected to take here: sizes progress estimates and the hang watchdog. */
+    public Duration expectedPerTest() {
+        return expectedPerTest;
+    }
+
+    public static Optional<Profile> byId(String id) {
+        return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,182 @@
+package org.racelab.harness.stress;
+
+import org.openjdk.jcstress.infra.collectors.TestResult;
+import org.racelab.harness.bundle.StressSection;
+import org.racelab.harness.catalog.StressTest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs JCStress on platform threads, in a JVM of its own, and turns what it wrote into the
+ * bundle's stress section.
+ *
+ * <p>JCStress runs as a child process, in the bundle's {@code raw/} folder, because that is how
+ * a hang or a crash stays JCStress's problem: racelab's watchdog can stop the whole process tree
+ * (JCStress forks a JVM per test configuration) and still read every result written before.
+ * JCStress's console output goes to {@code raw/jcstress-console.log}; racelab reads its progress
+ * line from it, then its results file, and its HTML report stays under {@code raw/jcstress/}.
+ */
+public final class StressRunner {
+
+    public static final String JCSTRESS_VERSION = "0.16";
+    static final String CONSOLE_LOG = "jcstress-console.log";
+    static final String REPORT_DIR = "jcstress";
+
+    private volatile Process process;
+    private volatile String stopReason;
+
+    /** Stops the run from another thread (Ctrl-C): the process tree is ended, results so far are kept. */
+    public void stop(String reason) {
+        stopReason = reason;
+        Process p = process;
+        if (p != null) {
+            destroyTree(p);
+        }
+    }
+
+    public StressSection run(StressRequest request, ProgressListener progress) throws IOException {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        List<StressTest> runnable = request.tests().stream().filter(t -> t.actors() <= cpus).toList();
+        long started = System.nanoTime();
+        List<String> args = jcstressArgs(request, runnable);
+        if (runnable.isEmpty()) {
+            return StressResults.assemble(request, cpus, args, List.of(), null, 0, null);
+        }
+        Files.createDirectories(request.rawDir());
+        List<String> command = command(request, args);
+        progress.started("stress", runnable.size(), runnable.size() * request.profile().expectedPerTest().toSeconds());
+
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(request.rawDir().toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        process = p;
+        p.getOutputStream().close();
+        if (stopReason != null) {
+            destroyTree(p);
+        }
+        Thread pump = Thread.ofPlatform().daemon().name("jcstress-console").start(
+                () -> pumpConsole(p, request.rawDir().resolve(CONSOLE_LOG), progress));
+        boolean finished;
+        try {
+            finished = p.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                stopReason = "JCStress did not finish within " + request.timeout().toSeconds()
+                        + " s (a forked JVM hung?); it was stopped";
+                destroyTree(p);
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            pump.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopReason = "interrupted";
+            destroyTree(p);
+        }
+        progress.finished();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+
+        String problem = stopReason;
+        List<TestResult> results = new ArrayList<>();
+        Path resultFile = findResultFile(request.rawDir());
+        if (resultFile != null) {
+            ResultFileReader.Read read = ResultFileReader.read(resultFile);
+            results.addAll(read.results());
+            if (problem == null && read.problem() != null) {
+                problem = read.problem();
+            }
+        } else if (problem == null) {
+            problem = "JCStress wrote no results (exit code " + exitCode(p) + "): " + lastLine(request.rawDir());
+        }
+        if (problem == null && exitCode(p) != 0) {
+            problem = "JCStress exited with code " + exitCode(p) + ": " + lastLine(request.rawDir());
+        }
+        Path report = request.rawDir().resolve(REPORT_DIR).resolve("index.html");
+        String rawReport = Files.exists(report) ? request.rawDir().getFileName() + "/" + REPORT_DIR + "/index.html" : null;
+        return StressResults.assemble(request, cpus, args, results, problem, elapsed, rawReport);
+    }
+
+    static List<String> jcstressArgs(StressRequest request, List<StressTest> tests) {
+        List<String> args = new ArrayList<>(request.profile().jcstressArgs());
+        args.add("-t");
+        args.add(exactly(tests));
+        args.add("-r");
+        args.add(REPORT_DIR);
+        return args;
+    }
+
+    /** A JCStress {@code -t} expression that selects exactly these tests and no other. */
+    static String exactly(List<StressTest> tests) {
+        return tests.stream().map(t -> Pattern.quote(t.name())).collect(Collectors.joining("|", "^(?:", ")$"));
+    }
+
+    private static List<String> command(StressRequest request, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // JCStress passes the options of this JVM on to every JVM it forks.
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-Djcstress.console.printIntervalMs=1000");
+        cmd.add("-cp");
+        cmd.add(request.catalog().location() + java.io.File.pathSeparator + System.getProperty("java.class.path"));
+        cmd.add("org.openjdk.jcstress.Main");
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    private static void pumpConsole(Process p, Path log, ProgressListener progress) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                ConsoleProgressLine.parse(line).ifPresent(
+                        l -> progress.progressed(l.done(), l.planned(), l.note()));
+            }
+        } catch (IOException e) {
+            // the process was stopped under us: the log keeps what it had
+        }
+    }
+
+    private static void destroyTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static int exitCode(Process p) {
+        return p.isAlive() ? -1 : p.exitValue();
+    }
+
+    private static Path findResultFile(Path rawDir) throws IOException {
+        try (Stream<Path> files = Files.list(rawDir)) {
+            return files.filter(f -> f.getFileName().toString().matches("jcstress-results-.*\\.bin\\.gz"))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private static String lastLine(Path rawDir) {
+        Path log = rawDir.resolve(CONSOLE_LOG);
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i).strip();
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "see " + rawDir.getFileName() + "/" + CONSOLE_LOG;
+    }
+}
