@@ -1,10 +1,5 @@
 package org.racelab.harness.stress;
 
-import org.openjdk.jcstress.infra.Status;
-import org.openjdk.jcstress.infra.collectors.TestResult;
-import org.openjdk.jcstress.infra.runners.TestConfig;
-import org.openjdk.jcstress.os.SchedulingClass;
-import org.openjdk.jcstress.vm.CompileMode;
 import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.RunConfig;
 import org.racelab.harness.bundle.StressSection;
@@ -38,22 +33,29 @@ final class StressResults {
     private StressResults() {
     }
 
-    static StressSection assemble(StressRequest request, int cpus, List<String> args, List<TestResult> results,
+    static StressSection assemble(StressRequest request, int cpus, List<String> args, List<ForkResult> results,
                                   String problem, double elapsedSeconds, String rawReport) {
-        Map<String, List<TestResult>> byTest = new HashMap<>();
-        for (TestResult r : results) {
-            byTest.computeIfAbsent(r.getName(), k -> new ArrayList<>()).add(r);
+        Map<String, List<ForkResult>> byTest = new HashMap<>();
+        for (ForkResult r : results) {
+            byTest.computeIfAbsent(r.test(), k -> new ArrayList<>()).add(r);
         }
         List<StressTestResult> tests = new ArrayList<>();
         for (StressTest t : request.tests()) {
-            tests.add(testResult(t, byTest.getOrDefault(t.name(), List.of()), cpus, problem != null));
+            tests.add(testResult(t, byTest.getOrDefault(t.name(), List.of()), cpus, problem));
         }
         return new StressSection("jcstress " + StressRunner.JCSTRESS_VERSION, request.catalog().location().toString(),
                 args, cpus, problem == null, problem, Math.round(elapsedSeconds * 10) / 10.0, rawReport,
                 List.copyOf(tests));
     }
 
-    static StressTestResult testResult(StressTest test, List<TestResult> forks, int cpus, boolean runCutShort) {
+    /**
+     * One test's entry: ERROR when any fork had a hard error, else FAILED when any fork saw a
+     * FORBIDDEN outcome, else PASSED; SKIPPED when every fork was an API mismatch, or when the
+     * test has more actors than the machine has CPUs and so never ran; else NOT_RUN.
+     *
+     * @param problem why the run stopped early, or null
+     */
+    static StressTestResult testResult(StressTest test, List<ForkResult> forks, int cpus, String problem) {
         OutcomeGrader grader = new OutcomeGrader(test.rules());
         RaceKind kind = test.raceKind();
         List<RunConfig> configs = new ArrayList<>();
@@ -61,33 +63,27 @@ final class StressResults {
         String verdict = forks.isEmpty() ? null : PASSED;
         String reason = null;
         boolean allApiMismatch = !forks.isEmpty();
-        for (TestResult fork : forks) {
-            Map<String, Long> histogram = new LinkedHashMap<>();
-            for (String id : fork.getStateKeys()) {
-                histogram.merge(id, fork.getCount(id), Long::sum);
-                merged.merge(id, fork.getCount(id), Long::sum);
-            }
-            OutcomeGrader.Grading g = grader.grade(histogram);
-            Status status = fork.status();
-            allApiMismatch &= status == Status.API_MISMATCH;
+        for (ForkResult fork : forks) {
+            fork.histogram().forEach((id, n) -> merged.merge(id, n, Long::sum));
+            OutcomeGrader.Grading g = grader.grade(fork.histogram());
+            allApiMismatch &= fork.apiMismatch();
+            List<String> messages = new ArrayList<>(fork.messages());
             String forkVerdict;
-            List<String> messages = new ArrayList<>(fork.getMessages());
-            if (status == Status.NORMAL) {
+            if (fork.normal()) {
                 forkVerdict = g.passed() ? PASSED : FAILED;
                 messages.addAll(g.failures());
-            } else if (status == Status.API_MISMATCH) {
-                forkVerdict = SKIPPED;
             } else {
-                forkVerdict = ERROR;
+                forkVerdict = fork.apiMismatch() ? SKIPPED : ERROR;
             }
             if (forkVerdict.equals(ERROR)) {
                 verdict = ERROR;
-                reason = status + firstLine(messages, fork.getVmErr());
+                reason = fork.status() + firstLine(fork.messages());
             } else if (forkVerdict.equals(FAILED) && !ERROR.equals(verdict)) {
                 verdict = FAILED;
                 reason = String.join("; ", g.failures());
             }
-            configs.add(runConfig(fork, status, forkVerdict, g, messages));
+            configs.add(new RunConfig(fork.jvmArgs(), fork.compileMode(), fork.scheduling(), fork.fork(),
+                    fork.status(), forkVerdict, sum(fork.histogram()), counts(g), List.copyOf(messages)));
         }
         if (allApiMismatch) {
             verdict = SKIPPED;
@@ -100,11 +96,10 @@ final class StressResults {
                         + " actors; this machine gives " + cpus + " (JCStress leaves such a test out)";
             } else {
                 verdict = NOT_RUN;
-                reason = runCutShort ? "the run stopped before this test ran" : "JCStress reported no result for it";
+                reason = problem != null ? "no result before the run stopped" : "JCStress reported no result for it";
             }
         }
         OutcomeGrader.Grading total = grader.grade(merged);
-        long samples = merged.values().stream().mapToLong(Long::longValue).sum();
         Boolean raceObserved = null;
         Long raceSamples = null;
         Boolean raceExpected = null;
@@ -115,8 +110,12 @@ final class StressResults {
             raceExpected = kind == RaceKind.RACY && test.lesson().get().observableOn().contains(MachineProbe.arch());
         }
         return new StressTestResult(test.name(), test.caseName(), test.variant(), test.actors(),
-                test.lesson().orElse(null), kind.word(), verdict, reason, samples, counts(total),
+                test.lesson().orElse(null), kind.word(), verdict, reason, sum(merged), counts(total),
                 raceObserved, raceSamples, raceExpected, List.copyOf(configs));
+    }
+
+    private static long sum(Map<String, Long> histogram) {
+        return histogram.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** How many samples show one of the race outcomes: an id matches as in JCStress, exactly or as a pattern. */
@@ -133,25 +132,13 @@ final class StressResults {
         return seen;
     }
 
-    private static RunConfig runConfig(TestResult fork, Status status, String verdict, OutcomeGrader.Grading g,
-                                       List<String> messages) {
-        TestConfig c = fork.getConfig();
-        String compileMode = c.getCompileMode() == CompileMode.UNIFIED ? "unified"
-                : CompileMode.description(c.getCompileMode(), c.actorNames).strip().replaceAll("\\s+", " ");
-        SchedulingClass scl = c.getSchedulingClass();
-        return new RunConfig(List.copyOf(c.jvmArgs), compileMode, scl == null ? null : scl.toString(), c.forkId,
-                status.name(), verdict, fork.getTotalCount(), counts(g), List.copyOf(messages));
-    }
-
     private static List<OutcomeCount> counts(OutcomeGrader.Grading g) {
         return g.outcomes().stream()
                 .map(o -> new OutcomeCount(o.id(), o.count(), o.expect().name(), o.description()))
                 .toList();
     }
 
-    private static String firstLine(List<String> messages, List<String> vmErr) {
-        List<String> all = new ArrayList<>(messages);
-        all.addAll(vmErr);
-        return all.stream().filter(s -> !s.isBlank()).findFirst().map(s -> ": " + s.strip()).orElse("");
+    private static String firstLine(List<String> messages) {
+        return messages.stream().filter(m -> !m.isBlank()).findFirst().map(m -> ": " + m.strip()).orElse("");
     }
 }

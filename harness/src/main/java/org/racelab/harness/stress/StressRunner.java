@@ -1,6 +1,5 @@
 package org.racelab.harness.stress;
 
-import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.catalog.StressTest;
 
@@ -34,8 +33,12 @@ public final class StressRunner {
     static final String CONSOLE_LOG = "jcstress-console.log";
     static final String REPORT_DIR = "jcstress";
 
+    /** JCStress ends with this error, and exit code 1, when a test failed: that is a result, not a fault. */
+    private static final String TEST_FAILURES = "java.lang.AssertionError: TEST FAILURES";
+
     private volatile Process process;
     private volatile String stopReason;
+    private volatile boolean reportedTestFailures;
 
     /** Stops the run from another thread (Ctrl-C): the process tree is ended, results so far are kept. */
     public void stop(String reason) {
@@ -62,6 +65,7 @@ public final class StressRunner {
                 .directory(request.rawDir().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        reportedTestFailures = false;
         Process p = pb.start();
         process = p;
         p.getOutputStream().close();
@@ -89,18 +93,18 @@ public final class StressRunner {
         double elapsed = (System.nanoTime() - started) / 1e9;
 
         String problem = stopReason;
-        List<TestResult> results = new ArrayList<>();
+        List<ForkResult> results = new ArrayList<>();
         Path resultFile = findResultFile(request.rawDir());
         if (resultFile != null) {
             ResultFileReader.Read read = ResultFileReader.read(resultFile);
-            results.addAll(read.results());
+            read.results().forEach(r -> results.add(ForkResult.of(r)));
             if (problem == null && read.problem() != null) {
                 problem = read.problem();
             }
         } else if (problem == null) {
             problem = "JCStress wrote no results (exit code " + exitCode(p) + "): " + lastLine(request.rawDir());
         }
-        if (problem == null && exitCode(p) != 0) {
+        if (problem == null && exitCode(p) != 0 && !(exitCode(p) == 1 && reportedTestFailures)) {
             problem = "JCStress exited with code " + exitCode(p) + ": " + lastLine(request.rawDir());
         }
         Path report = request.rawDir().resolve(REPORT_DIR).resolve("index.html");
@@ -135,12 +139,13 @@ public final class StressRunner {
         return cmd;
     }
 
-    private static void pumpConsole(Process p, Path log, ProgressListener progress) {
+    private void pumpConsole(Process p, Path log, ProgressListener progress) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
+                reportedTestFailures |= line.contains(TEST_FAILURES);
                 ConsoleProgressLine.parse(line).ifPresent(
                         l -> progress.progressed(l.done(), l.planned(), l.note()));
             }

@@ -1,0 +1,46 @@
+package org.racelab.harness.stress;
+
+import org.openjdk.jcstress.infra.collectors.TestResult;
+import org.openjdk.jcstress.infra.runners.TestConfig;
+import org.openjdk.jcstress.os.SchedulingClass;
+import org.openjdk.jcstress.vm.CompileMode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one fork of one JCStress test reported, in racelab's terms: the only place that knows
+ * JCStress's result classes, so grading and verdicts can be tested without them.
+ *
+ * @param status    JCStress's status word: NORMAL, API_MISMATCH, CHECK_TEST_ERROR, TIMEOUT_ERROR,
+ *                  TEST_ERROR or VM_ERROR
+ * @param histogram outcome id to count
+ */
+record ForkResult(String test, String status, Map<String, Long> histogram, List<String> messages,
+                  List<String> jvmArgs, String compileMode, String scheduling, int fork) {
+
+    static ForkResult of(TestResult r) {
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        for (String id : r.getStateKeys()) {
+            histogram.merge(id, r.getCount(id), Long::sum);
+        }
+        List<String> messages = new ArrayList<>(r.getMessages());
+        messages.addAll(r.getVmErr());
+        TestConfig c = r.getConfig();
+        String compileMode = c.getCompileMode() == CompileMode.UNIFIED ? "unified"
+                : CompileMode.description(c.getCompileMode(), c.actorNames).strip().replaceAll("\\s+", " ");
+        SchedulingClass scl = c.getSchedulingClass();
+        return new ForkResult(r.getName(), r.status().name(), histogram, messages, List.copyOf(c.jvmArgs),
+                compileMode, scl == null ? null : scl.toString(), c.forkId);
+    }
+
+    boolean normal() {
+        return status.equals("NORMAL");
+    }
+
+    boolean apiMismatch() {
+        return status.equals("API_MISMATCH");
+    }
+}
