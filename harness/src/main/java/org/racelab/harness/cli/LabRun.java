@@ -3,14 +3,10 @@ package org.racelab.harness.cli;
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.bundle.BundleWriter;
 import org.racelab.harness.bundle.ResultsFolder;
-import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.machine.Machine;
 import org.racelab.harness.machine.MachineProbe;
 import org.racelab.harness.profile.Profile;
 import org.racelab.harness.report.ProgressDisplay;
-import org.racelab.harness.report.StressSummary;
-import org.racelab.harness.stress.StressRequest;
-import org.racelab.harness.stress.StressRunner;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +18,8 @@ import java.util.Map;
 
 /**
  * One run, from start to bundle: makes the run folder, writes the bundle at the start and after
- * each section, and keeps what was measured when the run is cut short.
- * Runners measure; {@link StressSummary} speaks to people; this class only connects them.
+ * each section, and keeps what was measured when the run is cut short (Ctrl-C, a hung JVM).
+ * Sections measure, the report package speaks to people; this class only connects them.
  */
 final class LabRun {
 
@@ -34,12 +30,7 @@ final class LabRun {
         this.terminal = terminal;
     }
 
-    /** The inputs of the stress section, once the run folder is known. */
-    interface StressPlan {
-        StressRequest request(Path rawDir);
-    }
-
-    int run(String command, Profile profile, Map<String, Object> options, Path outRoot, StressPlan plan)
+    int run(String command, Profile profile, Map<String, Object> options, Path outRoot, List<Section> sections)
             throws UsageException, EnvironmentException {
         Machine machine = MachineProbe.probe();
         Path folder;
@@ -52,36 +43,46 @@ final class LabRun {
         save(folder, bundle);
         terminal.err().println("racelab " + command + ": profile " + profile.id() + ", writing to " + folder);
 
-        List<String> reasons = new ArrayList<>();
-        StressSection stress;
-        StressRunner runner = new StressRunner();
+        boolean interrupted;
         try (RunGuard guard = new RunGuard()) {
-            guard.onStop(() -> runner.stop("interrupted (Ctrl-C or kill); results measured before are kept"));
-            try {
-                stress = runner.run(plan.request(folder.resolve("raw")),
-                        new ProgressDisplay(terminal.err(), terminal.interactive()));
-            } catch (IOException e) {
-                throw new EnvironmentException("cannot run JCStress: " + reason(e));
+            for (Section section : sections) {
+                if (guard.interrupted()) {
+                    break;
+                }
+                guard.onStop(() -> section.stop("interrupted (Ctrl-C or kill); results measured before are kept"));
+                try {
+                    bundle = section.run(bundle, profile, folder.resolve("raw"),
+                            new ProgressDisplay(terminal.err(), terminal.interactive()));
+                } catch (IOException e) {
+                    bundle = bundle.finish(now(), List.of(section.name() + ": " + reason(e)));
+                    save(folder, bundle);
+                    throw new EnvironmentException("cannot run the " + section.name() + " section: " + reason(e)
+                            + " (what was measured before is in " + folder.resolve(BundleWriter.FILE) + ")");
+                }
+                save(folder, bundle);
             }
-            if (!stress.complete()) {
-                reasons.add("stress: " + stress.incomplete());
+            List<String> reasons = new ArrayList<>();
+            for (Section s : sections) {
+                reasons.addAll(s.problems(bundle));
             }
-            bundle = bundle.withStress(stress).finish(now(), reasons);
+            interrupted = guard.interrupted();
+            if (interrupted && reasons.isEmpty()) {
+                reasons.add("interrupted (Ctrl-C or kill)");
+            }
+            bundle = bundle.finish(now(), reasons);
             save(folder, bundle);
-            if (guard.interrupted()) {
-                terminal.err().println("racelab " + command + ": interrupted; what was measured is in "
-                        + folder.resolve(BundleWriter.FILE));
-                return ExitCode.FAILURE;
-            }
         }
-        new StressSummary(terminal.out()).print(stress, folder);
-        return exitCode(stress);
-    }
-
-    private static int exitCode(StressSection stress) {
-        boolean failed = stress.tests().stream()
-                .anyMatch(t -> t.verdict().equals("FAILED") || t.verdict().equals("ERROR"));
-        return failed || !stress.complete() ? ExitCode.FAILURE : ExitCode.OK;
+        if (interrupted) {
+            terminal.err().println("racelab " + command + ": interrupted; what was measured is in "
+                    + folder.resolve(BundleWriter.FILE));
+            return ExitCode.FAILURE;
+        }
+        boolean failed = !bundle.complete();
+        for (Section s : sections) {
+            s.summarize(bundle, folder, terminal.out());
+            failed |= s.failed(bundle);
+        }
+        return failed ? ExitCode.FAILURE : ExitCode.OK;
     }
 
     private void save(Path folder, Bundle bundle) throws EnvironmentException {

@@ -51,6 +51,6 @@ final class RunCommand implements Command {
         options.put("sections", List.of("stress"));
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
-                rawDir -> new StressRequest(catalog, tests, profile, rawDir, timeout));
+                List.of(new StressSectionRun(catalog, tests, timeout)));
     }
 }

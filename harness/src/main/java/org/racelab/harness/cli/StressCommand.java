@@ -51,6 +51,6 @@ final class StressCommand implements Command {
         options.put("testsJar", catalog.location().toString());
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
-                rawDir -> new StressRequest(catalog, tests, profile, rawDir, timeout));
+                List.of(new StressSectionRun(catalog, tests, timeout)));
     }
 }
