@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
  *
  * <p>Put it on the outer class of a case; its nested classes are the variants
  * (each one a {@code @JCStressTest}). The harness reads it at run time, so the
- * case file is the only place a lesson is written down.
+ * case file is the only place a lesson is written down. A variant whose race shows
+ * in other outcomes (say, one with more actors) carries a {@code @Lesson} of its own,
+ * which wins over the case's.
  *
  * <p>Whether a variant is racy or fixed is not written here again: it follows
  * from how the variant's {@code @Outcome}s grade the {@link #race()} outcomes

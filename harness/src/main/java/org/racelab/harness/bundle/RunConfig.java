@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param status  JCStress's status of the fork (NORMAL, TEST_ERROR, VM_ERROR, ...)
  * @param verdict PASSED, FAILED or ERROR, graded by the test's {@code @Outcome} rules
+ * @param sampleMillis how long it sampled (JCStress's time per iteration times its iterations)
  */
 public record RunConfig(List<String> jvmArgs, String compileMode, String scheduling, int fork,
-                        String status, String verdict, long samples, List<OutcomeCount> outcomes,
+                        String status, String verdict, long samples, long sampleMillis, List<OutcomeCount> outcomes,
                         List<String> messages) {
 }

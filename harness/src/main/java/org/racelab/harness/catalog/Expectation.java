@@ -8,5 +8,5 @@ public enum Expectation {
     UNKNOWN;
 
     /** The grading of an outcome no rule of a test matches and the test gives no default for. */
-    public static final String NO_DEFAULT_DESCRIPTION = "No default case provided, assume FORBIDDEN";
+    public static final String NO_DEFAULT_DESCRIPTION = "No default case provided, assume Forbidden";
 }

@@ -1,6 +1,8 @@
 package org.racelab.harness.catalog;
 
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A case's lesson as the case file states it in its {@code @Lesson}: the topic of the notes,
@@ -12,5 +14,24 @@ public record LessonInfo(String topic, String notes, String claim, List<String> 
     public LessonInfo {
         race = List.copyOf(race);
         observableOn = List.copyOf(observableOn);
+    }
+
+    /** How many samples of a histogram show the race: an id matches as in JCStress, exactly or as a pattern. */
+    public long raceSamples(Map<String, Long> histogram) {
+        long seen = 0;
+        for (Map.Entry<String, Long> e : histogram.entrySet()) {
+            for (String id : race) {
+                if (id.equals(e.getKey()) || Pattern.matches(id, e.getKey())) {
+                    seen += e.getValue();
+                    break;
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Whether a quick run is expected to catch the race on this architecture. */
+    public boolean observableOn(String arch) {
+        return observableOn.contains(arch);
     }
 }

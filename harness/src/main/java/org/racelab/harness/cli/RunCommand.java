@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code racelab run}: the default lab, every section at one profile, into one bundle.
- * Today that is the stress section: the whole catalog under JCStress.
+ * The stress section (the whole catalog under JCStress), then the vrace section (the same
+ * classes on virtual threads, on one carrier and on every CPU, and on platform threads).
  */
 final class RunCommand implements Command {
 
@@ -48,9 +49,10 @@ final class RunCommand implements Command {
         List<StressTest> tests = catalog.tests();
         Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("sections", List.of("stress"));
+        options.put("sections", List.of("stress", "vrace"));
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
-                List.of(new StressSectionRun(catalog, tests, timeout)));
+                List.of(new StressSectionRun(catalog, tests, timeout),
+                        new VraceSectionRun(catalog, tests, true, true, VraceCommand.defaultCarriers(), null)));
     }
 }

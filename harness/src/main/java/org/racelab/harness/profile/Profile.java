@@ -63,6 +63,16 @@ public enum Profile {
         return expectedPerTest;
     }
 
+    /** How long the virtual-thread runner samples each test in each configuration. */
+    public Duration vraceBudget() {
+        return switch (this) {
+            case SMOKE -> Duration.ofMillis(150);
+            case QUICK -> Duration.ofMillis(1000);
+            case FULL -> Duration.ofSeconds(5);
+            case TOUGH -> Duration.ofSeconds(20);
+        };
+    }
+
     public static Optional<Profile> byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst();
     }

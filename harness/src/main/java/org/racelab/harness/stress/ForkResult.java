@@ -17,9 +17,10 @@ import java.util.Map;
  * @param status    JCStress's status word: NORMAL, API_MISMATCH, CHECK_TEST_ERROR, TIMEOUT_ERROR,
  *                  TEST_ERROR or VM_ERROR
  * @param histogram outcome id to count
+ * @param sampleMillis how long the fork sampled: JCStress's time per iteration times its iterations
  */
 record ForkResult(String test, String status, Map<String, Long> histogram, List<String> messages,
-                  List<String> jvmArgs, String compileMode, String scheduling, int fork) {
+                  List<String> jvmArgs, String compileMode, String scheduling, int fork, long sampleMillis) {
 
     static ForkResult of(TestResult r) {
         Map<String, Long> histogram = new LinkedHashMap<>();
@@ -33,7 +34,7 @@ record ForkResult(String test, String status, Map<String, Long> histogram, List<
                 : CompileMode.description(c.getCompileMode(), c.actorNames).strip().replaceAll("\\s+", " ");
         SchedulingClass scl = c.getSchedulingClass();
         return new ForkResult(r.getName(), r.status().name(), histogram, messages, List.copyOf(c.jvmArgs),
-                compileMode, scl == null ? null : scl.toString(), c.forkId);
+                compileMode, scl == null ? null : scl.toString(), c.forkId, (long) c.time * c.iters);
     }
 
     boolean normal() {

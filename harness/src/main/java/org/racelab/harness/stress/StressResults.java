@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns JCStress's results into the stress section: every selected test gets an entry, graded
@@ -83,7 +82,8 @@ final class StressResults {
                 reason = String.join("; ", g.failures());
             }
             configs.add(new RunConfig(fork.jvmArgs(), fork.compileMode(), fork.scheduling(), fork.fork(),
-                    fork.status(), forkVerdict, sum(fork.histogram()), counts(g), List.copyOf(messages)));
+                    fork.status(), forkVerdict, sum(fork.histogram()), fork.sampleMillis(), counts(g),
+                    List.copyOf(messages)));
         }
         if (allApiMismatch) {
             verdict = SKIPPED;
@@ -104,10 +104,10 @@ final class StressResults {
         Long raceSamples = null;
         Boolean raceExpected = null;
         if (test.lesson().isPresent() && !test.lesson().get().race().isEmpty()) {
-            long seen = raceCount(test.lesson().get().race(), merged);
+            long seen = test.lesson().get().raceSamples(merged);
             raceSamples = seen;
             raceObserved = forks.isEmpty() ? null : seen > 0;
-            raceExpected = kind == RaceKind.RACY && test.lesson().get().observableOn().contains(MachineProbe.arch());
+            raceExpected = kind == RaceKind.RACY && test.lesson().get().observableOn(MachineProbe.arch());
         }
         return new StressTestResult(test.name(), test.caseName(), test.variant(), test.actors(),
                 test.lesson().orElse(null), kind.word(), verdict, reason, sum(merged), counts(total),
@@ -118,21 +118,7 @@ final class StressResults {
         return histogram.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** How many samples show one of the race outcomes: an id matches as in JCStress, exactly or as a pattern. */
-    static long raceCount(List<String> raceIds, Map<String, Long> histogram) {
-        long seen = 0;
-        for (Map.Entry<String, Long> e : histogram.entrySet()) {
-            for (String race : raceIds) {
-                if (race.equals(e.getKey()) || Pattern.matches(race, e.getKey())) {
-                    seen += e.getValue();
-                    break;
-                }
-            }
-        }
-        return seen;
-    }
-
-    private static List<OutcomeCount> counts(OutcomeGrader.Grading g) {
+    static List<OutcomeCount> counts(OutcomeGrader.Grading g) {
         return g.outcomes().stream()
                 .map(o -> new OutcomeCount(o.id(), o.count(), o.expect().name(), o.description()))
                 .toList();

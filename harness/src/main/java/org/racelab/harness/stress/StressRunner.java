@@ -32,6 +32,7 @@ public final class StressRunner {
     public static final String JCSTRESS_VERSION = "0.16";
     static final String CONSOLE_LOG = "jcstress-console.log";
     static final String REPORT_DIR = "jcstress";
+    private static final String JNA_TMP = "jna-tmp";
 
     /** JCStress ends with this error, and exit code 1, when a test failed: that is a result, not a fault. */
     private static final String TEST_FAILURES = "java.lang.AssertionError: TEST FAILURES";
@@ -90,6 +91,7 @@ public final class StressRunner {
             destroyTree(p);
         }
         progress.finished();
+        deleteTree(request.rawDir().resolve(JNA_TMP));
         double elapsed = (System.nanoTime() - started) / 1e9;
 
         String problem = stopReason;
@@ -132,6 +134,9 @@ public final class StressRunner {
         // JCStress passes the options of this JVM on to every JVM it forks.
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Djcstress.console.printIntervalMs=1000");
+        // JNA unpacks its native library into a shared cache; a tests jar that brings another JNA
+        // version than racelab's would find the other's library there. Each run unpacks its own.
+        cmd.add("-Djna.tmpdir=" + request.rawDir().resolve(JNA_TMP));
         cmd.add("-cp");
         cmd.add(request.catalog().location() + java.io.File.pathSeparator + System.getProperty("java.class.path"));
         cmd.add("org.openjdk.jcstress.Main");
@@ -157,6 +162,19 @@ public final class StressRunner {
     private static void destroyTree(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover copy of JNA's library in raw/ is harmless
+        }
     }
 
     private static int exitCode(Process p) {

@@ -51,7 +51,11 @@ class BadInputTest {
                 List.of("stress", "--case", "LostUpdate", "--out", aFile.resolve("results").toString()),
                 List.of("list", "extra-operand"),
                 List.of("run", "--profile", "SMOKE"),
-                List.of("sysinfo", "--json"));
+                List.of("sysinfo", "--json"),
+                List.of("vrace", "--carriers", "0"),
+                List.of("vrace", "--carriers", "1,two"),
+                List.of("vrace", "--carriers", ""),
+                List.of("vrace", "--threads", "green"));
     }
 
     @ParameterizedTest
@@ -78,7 +82,7 @@ class BadInputTest {
 
     @Test
     void helpOfEveryCommandListsItsOptionsAndAnExample() {
-        for (String command : List.of("run", "stress", "list", "sysinfo")) {
+        for (String command : List.of("run", "stress", "vrace", "list", "sysinfo")) {
             CliRun run = CliRun.of(command, "--help");
             assertEquals(ExitCode.OK, run.exitCode(), run::toString);
             assertTrue(run.out().contains("usage:") && run.out().contains("example: racelab " + command),

@@ -31,7 +31,7 @@ class StressResultsTest {
 
     private static ForkResult fork(String status, Map<String, Long> histogram, String... messages) {
         return new ForkResult("x.LostUpdate.V", status, histogram, List.of(messages), List.of("-Xint"),
-                "unified", "(PG 0, CG 0), (PG 0, CG 1)", 0);
+                "unified", "(PG 0, CG 0), (PG 0, CG 1)", 0, 1000);
     }
 
     @Test
@@ -93,7 +93,9 @@ class StressResultsTest {
 
     @Test
     void raceIdsMatchExactlyOrAsPatterns() {
-        assertEquals(5, StressResults.raceCount(List.of("1, .*"), Map.of("1, 0", 2L, "1, 1", 3L, "0, 0", 7L)));
-        assertEquals(7, StressResults.raceCount(List.of("0, 0"), Map.of("1, 0", 2L, "0, 0", 7L)));
+        LessonInfo pattern = new LessonInfo("t", "n", "c", List.of("1, .*"), List.of());
+        assertEquals(5, pattern.raceSamples(Map.of("1, 0", 2L, "1, 1", 3L, "0, 0", 7L)));
+        LessonInfo exact = new LessonInfo("t", "n", "c", List.of("0, 0"), List.of());
+        assertEquals(7, exact.raceSamples(Map.of("1, 0", 2L, "0, 0", 7L)));
     }
 }

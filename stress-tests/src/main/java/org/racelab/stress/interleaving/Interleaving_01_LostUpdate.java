@@ -295,6 +295,10 @@ public class Interleaving_01_LostUpdate {
     @JCStressTest
     @Outcome(id = {"1", "2", "3"}, expect = ACCEPTABLE_INTERESTING, desc = "One or more updates lost.")
     @Outcome(id = "4",             expect = ACCEPTABLE,             desc = "All four updates counted.")
+    @Lesson(topic = NotesTopic.INTERLEAVINGS,
+            notes = "i += 1 → reads i, increases i, writes i",
+            claim = "Four threads that each add one to a shared int can lose one, two or three updates.",
+            race = {"1", "2", "3"})
     @State
     public static class PlainFourActors {
         int i;

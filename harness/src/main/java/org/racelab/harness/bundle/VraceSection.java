@@ -1,0 +1,38 @@
+package org.racelab.harness.bundle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * What the virtual-thread runner found: the same JCStress test classes with their actors on
+ * virtual threads (on each carrier count) and, as the control, on platform threads.
+ *
+ * @param budgetMillis how long each test ran in each configuration
+ * @param stride       state objects per round (one barrier per round)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VraceSection(String testsJar, List<String> threads, List<Integer> carriers, long budgetMillis,
+                           int stride, int cpus, boolean complete, String incomplete, double elapsedSeconds,
+                           List<VraceTestResult> tests) {
+
+    /** One test, in every configuration it ran in. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VraceTestResult(String name, String caseName, String variant, int actors,
+                                  org.racelab.harness.catalog.LessonInfo lesson, String kind, List<VraceRun> runs) {
+    }
+
+    /**
+     * One test in one configuration.
+     *
+     * @param threads  {@code virtual} or {@code platform}
+     * @param carriers the carrier threads the virtual threads had (null for platform threads)
+     * @param verdict  PASSED, FAILED (a FORBIDDEN outcome), ERROR (an actor threw), SKIPPED (a shape
+     *                 the runner does not support), NOT_RUN (the run stopped before it)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VraceRun(String threads, Integer carriers, String verdict, String reason, long samples,
+                           double samplesPerSecond, List<OutcomeCount> outcomes, Boolean raceObserved,
+                           Long raceSamples) {
+    }
+}

@@ -1,0 +1,100 @@
+package org.racelab.harness.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.racelab.harness.catalog.StressTest;
+import org.racelab.harness.catalog.TestCatalog;
+import org.racelab.harness.profile.Profile;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code racelab vrace}: JCStress test classes with their actors on virtual threads, on 1..N
+ * carriers, beside platform threads: the notes' "many goroutines in one OS thread", raced.
+ */
+final class VraceCommand implements Command {
+
+    static final Option CARRIERS = Option.builder().longOpt("carriers").hasArg().argName("LIST")
+            .desc("carrier counts for the virtual threads, comma-separated, e.g. 1,2,4 (default: 1 and every CPU)").get();
+    static final Option THREADS = Option.builder().longOpt("threads").hasArg().argName("KIND")
+            .desc("virtual, platform or both (default: both; platform threads are the control)").get();
+
+    @Override
+    public String name() {
+        return "vrace";
+    }
+
+    @Override
+    public String summary() {
+        return "run the same race cases with virtual threads as the actors, on 1..N carriers";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(CommonOptions.PROFILE)
+                .addOption(CommonOptions.CASE)
+                .addOption(CommonOptions.TESTS_JAR)
+                .addOption(CARRIERS)
+                .addOption(THREADS)
+                .addOption(CommonOptions.OUT)
+                .addOption(CommonOptions.TIMEOUT);
+    }
+
+    @Override
+    public String example() {
+        return "racelab vrace --case LostUpdate --carriers 1,2";
+    }
+
+    @Override
+    public int run(CommandLine line, Terminal terminal) throws UsageException, EnvironmentException {
+        Profile profile = CommonOptions.profile(line);
+        TestCatalog catalog = CommonOptions.catalog(line);
+        List<StressTest> tests = CommonOptions.select(line, catalog);
+        String threads = line.getOptionValue(THREADS, "both");
+        if (!List.of("virtual", "platform", "both").contains(threads)) {
+            throw new UsageException("--threads is virtual, platform or both, not '" + threads + "'");
+        }
+        List<Integer> carriers = carriers(line);
+        Duration timeout = line.hasOption(CommonOptions.TIMEOUT) ? CommonOptions.timeout(line, null) : null;
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("case", line.getOptionValue(CommonOptions.CASE, ".*"));
+        options.put("testsJar", catalog.location().toString());
+        options.put("threads", threads);
+        options.put("carriers", carriers);
+        return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
+                List.of(new VraceSectionRun(catalog, tests, !threads.equals("platform"), !threads.equals("virtual"),
+                        carriers, timeout)));
+    }
+
+    /** {@code --carriers}: positive whole numbers; by default 1 and every CPU of this machine. */
+    static List<Integer> carriers(CommandLine line) throws UsageException {
+        if (!line.hasOption(CARRIERS)) {
+            return defaultCarriers();
+        }
+        List<Integer> carriers = new ArrayList<>();
+        for (String part : line.getOptionValue(CARRIERS).split(",", -1)) {
+            try {
+                int c = Integer.parseInt(part.strip());
+                if (c < 1 || c > 4096) {
+                    throw new NumberFormatException();
+                }
+                carriers.add(c);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--carriers takes whole numbers from 1 to 4096, comma-separated, not '"
+                        + part.strip() + "'");
+            }
+        }
+        return carriers;
+    }
+
+    static List<Integer> defaultCarriers() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return cpus == 1 ? List.of(1) : List.of(1, cpus);
+    }
+}

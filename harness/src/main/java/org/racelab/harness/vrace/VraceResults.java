@@ -1,0 +1,77 @@
+package org.racelab.harness.vrace;
+
+import org.racelab.harness.bundle.OutcomeCount;
+import org.racelab.harness.bundle.VraceSection;
+import org.racelab.harness.catalog.LessonInfo;
+import org.racelab.harness.catalog.OutcomeGrader;
+import org.racelab.harness.catalog.StressTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Grades what the child JVMs wrote by each test's own {@code @Outcome} rules (the same grader
+ * as the stress section, so the two sections agree on what FORBIDDEN means) and looks for the
+ * race of each case in every configuration.
+ */
+final class VraceResults {
+
+    private VraceResults() {
+    }
+
+    static VraceSection assemble(VraceRequest request, List<VraceRequest.Config> configs,
+                                 Map<VraceRequest.Config, Map<String, VraceMain.Line>> lines, String problem,
+                                 double elapsedSeconds) {
+        List<VraceSection.VraceTestResult> tests = new ArrayList<>();
+        for (StressTest t : request.tests()) {
+            List<VraceSection.VraceRun> runs = new ArrayList<>();
+            for (VraceRequest.Config c : configs) {
+                VraceMain.Line line = lines.getOrDefault(c, Map.of()).get(t.binaryName());
+                runs.add(run(t, c, line));
+            }
+            tests.add(new VraceSection.VraceTestResult(t.name(), t.caseName(), t.variant(), t.actors(),
+                    t.lesson().orElse(null), t.raceKind().word(), List.copyOf(runs)));
+        }
+        List<String> threads = configs.stream().map(VraceRequest.Config::threads).distinct().toList();
+        return new VraceSection(request.catalog().location().toString(), threads,
+                configs.stream().map(VraceRequest.Config::carriers).filter(java.util.Objects::nonNull).toList(),
+                request.budget().toMillis(), request.stride(), Runtime.getRuntime().availableProcessors(),
+                problem == null, problem, Math.round(elapsedSeconds * 10) / 10.0, List.copyOf(tests));
+    }
+
+    static VraceSection.VraceRun run(StressTest test, VraceRequest.Config config, VraceMain.Line line) {
+        if (line == null) {
+            return new VraceSection.VraceRun(config.threads(), config.carriers(), "NOT_RUN",
+                    "no result: its JVM stopped before this test", 0, 0, List.of(), null, null);
+        }
+        if (line.unsupported() != null) {
+            return new VraceSection.VraceRun(config.threads(), config.carriers(), "SKIPPED", line.unsupported(),
+                    0, 0, List.of(), null, null);
+        }
+        OutcomeGrader.Grading g = new OutcomeGrader(test.rules()).grade(line.histogram());
+        String verdict;
+        String reason = null;
+        if (line.error() != null) {
+            verdict = "ERROR";
+            reason = line.error();
+        } else if (!g.passed()) {
+            verdict = "FAILED";
+            reason = String.join("; ", g.failures());
+        } else {
+            verdict = "PASSED";
+        }
+        double perSecond = line.nanos() == 0 ? 0 : Math.round(line.samples() * 1e9 / line.nanos());
+        List<OutcomeCount> outcomes = g.outcomes().stream()
+                .map(o -> new OutcomeCount(o.id(), o.count(), o.expect().name(), o.description())).toList();
+        Boolean observed = null;
+        Long raceSamples = null;
+        LessonInfo lesson = test.lesson().orElse(null);
+        if (lesson != null && !lesson.race().isEmpty()) {
+            raceSamples = lesson.raceSamples(line.histogram());
+            observed = raceSamples > 0;
+        }
+        return new VraceSection.VraceRun(config.threads(), config.carriers(), verdict, reason, line.samples(),
+                perSecond, outcomes, observed, raceSamples);
+    }
+}
