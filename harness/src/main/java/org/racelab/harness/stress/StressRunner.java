@@ -2,17 +2,14 @@ package org.racelab.harness.stress;
 
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.catalog.StressTest;
+import org.racelab.harness.vm.ChildJvm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,17 +34,12 @@ public final class StressRunner {
     /** JCStress ends with this error, and exit code 1, when a test failed: that is a result, not a fault. */
     private static final String TEST_FAILURES = "java.lang.AssertionError: TEST FAILURES";
 
-    private volatile Process process;
-    private volatile String stopReason;
+    private final ChildJvm jvm = new ChildJvm();
     private volatile boolean reportedTestFailures;
 
     /** Stops the run from another thread (Ctrl-C): the process tree is ended, results so far are kept. */
     public void stop(String reason) {
-        stopReason = reason;
-        Process p = process;
-        if (p != null) {
-            destroyTree(p);
-        }
+        jvm.stop(reason);
     }
 
     public StressSection run(StressRequest request, ProgressListener progress) throws IOException {
@@ -59,42 +51,18 @@ public final class StressRunner {
             return StressResults.assemble(request, cpus, args, List.of(), null, 0, null);
         }
         Files.createDirectories(request.rawDir());
-        List<String> command = command(request, args);
         progress.started("stress", runnable.size(), runnable.size() * request.profile().expectedPerTest().toSeconds());
-
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(request.rawDir().toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
         reportedTestFailures = false;
-        Process p = pb.start();
-        process = p;
-        p.getOutputStream().close();
-        if (stopReason != null) {
-            destroyTree(p);
-        }
-        Thread pump = Thread.ofPlatform().daemon().name("jcstress-console").start(
-                () -> pumpConsole(p, request.rawDir().resolve(CONSOLE_LOG), progress));
-        boolean finished;
-        try {
-            finished = p.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                stopReason = "JCStress did not finish within " + request.timeout().toSeconds()
-                        + " s (a forked JVM hung?); it was stopped";
-                destroyTree(p);
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-            pump.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopReason = "interrupted";
-            destroyTree(p);
-        }
+        ChildJvm.Ending ending = jvm.run(command(request, args), request.rawDir(),
+                request.rawDir().resolve(CONSOLE_LOG), request.timeout(), line -> {
+                    reportedTestFailures |= line.contains(TEST_FAILURES);
+                    ConsoleProgressLine.parse(line).ifPresent(l -> progress.progressed(l.done(), l.planned(), l.note()));
+                });
         progress.finished();
         deleteTree(request.rawDir().resolve(JNA_TMP));
         double elapsed = (System.nanoTime() - started) / 1e9;
 
-        String problem = stopReason;
+        String problem = ending.stopped() ? "JCStress " + ending.stopReason() : null;
         List<ForkResult> results = new ArrayList<>();
         Path resultFile = findResultFile(request.rawDir());
         if (resultFile != null) {
@@ -104,10 +72,10 @@ public final class StressRunner {
                 problem = read.problem();
             }
         } else if (problem == null) {
-            problem = "JCStress wrote no results (exit code " + exitCode(p) + "): " + lastLine(request.rawDir());
+            problem = "JCStress wrote no results (exit code " + ending.exitCode() + "): " + lastLine(request.rawDir());
         }
-        if (problem == null && exitCode(p) != 0 && !(exitCode(p) == 1 && reportedTestFailures)) {
-            problem = "JCStress exited with code " + exitCode(p) + ": " + lastLine(request.rawDir());
+        if (problem == null && ending.exitCode() != 0 && !(ending.exitCode() == 1 && reportedTestFailures)) {
+            problem = "JCStress exited with code " + ending.exitCode() + ": " + lastLine(request.rawDir());
         }
         Path report = request.rawDir().resolve(REPORT_DIR).resolve("index.html");
         String rawReport = Files.exists(report) ? request.rawDir().getFileName() + "/" + REPORT_DIR + "/index.html" : null;
@@ -129,39 +97,12 @@ public final class StressRunner {
     }
 
     private static List<String> command(StressRequest request, List<String> args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // JCStress passes the options of this JVM on to every JVM it forks.
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("-Djcstress.console.printIntervalMs=1000");
-        // JNA unpacks its native library into a shared cache; a tests jar that brings another JNA
-        // version than racelab's would find the other's library there. Each run unpacks its own.
-        cmd.add("-Djna.tmpdir=" + request.rawDir().resolve(JNA_TMP));
-        cmd.add("-cp");
-        cmd.add(request.catalog().location() + java.io.File.pathSeparator + System.getProperty("java.class.path"));
-        cmd.add("org.openjdk.jcstress.Main");
-        cmd.addAll(args);
-        return cmd;
-    }
-
-    private void pumpConsole(Process p, Path log, ProgressListener progress) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(line);
-                reportedTestFailures |= line.contains(TEST_FAILURES);
-                ConsoleProgressLine.parse(line).ifPresent(
-                        l -> progress.progressed(l.done(), l.planned(), l.note()));
-            }
-        } catch (IOException e) {
-            // the process was stopped under us: the log keeps what it had
-        }
-    }
-
-    private static void destroyTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        return ChildJvm.command(List.of(
+                "-Djcstress.console.printIntervalMs=1000",
+                // JNA unpacks its native library into a shared cache; a tests jar that brings another JNA
+                // version than racelab's would find the other's library there. Each run unpacks its own.
+                "-Djna.tmpdir=" + request.rawDir().resolve(JNA_TMP)),
+                request.catalog().location(), "org.openjdk.jcstress.Main", args);
     }
 
     private static void deleteTree(Path dir) {
@@ -175,10 +116,6 @@ public final class StressRunner {
         } catch (IOException e) {
             // a leftover copy of JNA's library in raw/ is harmless
         }
-    }
-
-    private static int exitCode(Process p) {
-        return p.isAlive() ? -1 : p.exitValue();
     }
 
     private static Path findResultFile(Path rawDir) throws IOException {

@@ -22,7 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * one it waits for can run at all, and {@code Thread.yield()} on a virtual thread does exactly
  * that. Yielding is not enough when the machine is busy: a virtual thread's yield gives way to
  * other virtual threads, not to the OS, so a waiting carrier keeps its CPU while the carrier it
- * waits for sits descheduled. Parking frees the carrier, and so the CPU.
+ * waits for sits descheduled. Parking frees the carrier, and so the CPU. Platform threads never
+ * park here: their yield already gives the CPU back to the OS, and a parked actor wakes up late,
+ * out of step with the other actors, which hides races.
  */
 final class SampleLoop {
 
@@ -37,6 +39,7 @@ final class SampleLoop {
     private final AtomicInteger arrived = new AtomicInteger();
     private final Map<Object, long[]> counts = new HashMap<>();
     private final AtomicReferenceArray<Thread> parked;
+    private final boolean mayPark;
 
     private Object[] states;
     private Object[] results;
@@ -45,11 +48,12 @@ final class SampleLoop {
     private volatile Throwable failure;
     private long samples;
 
-    private SampleLoop(TestShape shape, int stride, long deadline) {
+    private SampleLoop(TestShape shape, int stride, long deadline, boolean mayPark) {
         this.shape = shape;
         this.stride = stride;
         this.deadline = deadline;
         this.parked = new AtomicReferenceArray<>(shape.actorCount());
+        this.mayPark = mayPark;
     }
 
     /** What a run of one test saw. */
@@ -58,7 +62,7 @@ final class SampleLoop {
 
     static Outcome run(TestShape shape, boolean virtual, long budgetNanos, int stride) throws InterruptedException {
         long start = System.nanoTime();
-        SampleLoop loop = new SampleLoop(shape, stride, start + budgetNanos);
+        SampleLoop loop = new SampleLoop(shape, stride, start + budgetNanos, virtual);
         try {
             loop.layOut();
         } catch (Throwable t) {
@@ -118,7 +122,7 @@ final class SampleLoop {
             waits++;
             if (waits < SPINS) {
                 Thread.onSpinWait();
-            } else if (waits < SPINS + YIELDS) {
+            } else if (!mayPark || waits < SPINS + YIELDS) {
                 Thread.yield();
             } else {
                 // the slot and the phase are both volatile: the releaser, which writes the phase and

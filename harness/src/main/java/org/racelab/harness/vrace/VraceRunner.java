@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.racelab.harness.bundle.Json;
 import org.racelab.harness.bundle.VraceSection;
 import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.vm.ChildJvm;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the JCStress test classes with their actors on virtual threads, one child JVM per
@@ -25,16 +23,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class VraceRunner {
 
-    private volatile Process process;
+    private final ChildJvm jvm = new ChildJvm();
     private volatile String stopReason;
 
+    /** Stops the run from another thread (Ctrl-C): the current JVM is ended, results so far are kept. */
     public void stop(String reason) {
         stopReason = reason;
-        Process p = process;
-        if (p != null) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        jvm.stop(reason);
     }
 
     public VraceSection run(VraceRequest request, ProgressListener progress) throws IOException {
@@ -59,8 +54,8 @@ public final class VraceRunner {
             done += request.tests().size();
             progress.progressed(done, total, "");
             if (fault != null) {
-                problem = (config.threads() + (config.carriers() == null ? "" : " on " + config.carriers()
-                        + " carriers") + ": " + fault);
+                problem = config.threads() + (config.carriers() == null ? "" : " on " + config.carriers()
+                        + " carriers") + ": " + fault;
                 if (stopReason != null) {
                     break;
                 }
@@ -74,66 +69,29 @@ public final class VraceRunner {
     /** Runs one configuration's JVM; returns why it did not end well, or null. */
     private String runConfig(VraceRequest request, VraceRequest.Config config, Path out, long doneBefore, long total,
                              ProgressListener progress) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("-Xms512m");
-        cmd.add("-Xmx512m");
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
         if (config.carriers() != null) {
-            cmd.add("-Djdk.virtualThreadScheduler.parallelism=" + config.carriers());
+            jvmArgs.add("-Djdk.virtualThreadScheduler.parallelism=" + config.carriers());
             // without this cap the scheduler may add carriers when one is blocked (pinned)
-            cmd.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + config.carriers());
+            jvmArgs.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + config.carriers());
         }
-        cmd.add("-cp");
-        cmd.add(request.catalog().location() + File.pathSeparator + System.getProperty("java.class.path"));
-        cmd.add(VraceMain.class.getName());
-        cmd.add(request.catalog().location().toString());
-        cmd.add(config.threads());
-        cmd.add(Long.toString(request.budget().toMillis()));
-        cmd.add(Integer.toString(request.stride()));
-        cmd.add(out.toString());
-        request.tests().forEach(t -> cmd.add(t.binaryName()));
-
+        List<String> args = new ArrayList<>(List.of(request.catalog().location().toString(), config.threads(),
+                Long.toString(request.budget().toMillis()), Integer.toString(request.stride()), out.toString()));
+        request.tests().forEach(t -> args.add(t.binaryName()));
         Path log = request.rawDir().resolve(config.fileName().replace(".jsonl", ".log"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        process = p;
-        if (stopReason != null) {
-            stop(stopReason);
+        long[] done = {doneBefore};
+        ChildJvm.Ending ending = jvm.run(
+                ChildJvm.command(jvmArgs, request.catalog().location(), VraceMain.class.getName(), args),
+                null, log, request.timeout(), line -> {
+                    if (line.startsWith("done ")) {
+                        progress.progressed(++done[0], total, "");
+                    }
+                });
+        if (ending.stopped()) {
+            return ending.stopReason();
         }
-        Thread pump = Thread.ofPlatform().daemon().start(() -> pump(p, log, doneBefore, total, progress));
-        try {
-            if (!p.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                stop("hung");
-                stopReason = null;
-                return "did not finish within " + request.timeout().toSeconds() + " s (an actor that never returns?); "
-                        + "it was stopped";
-            }
-            pump.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop("interrupted");
-        }
-        if (stopReason != null) {
-            return stopReason;
-        }
-        return p.exitValue() == 0 ? null : "its JVM exited with code " + p.exitValue() + " (see raw/" + log.getFileName() + ")";
-    }
-
-    private static void pump(Process p, Path log, long doneBefore, long total, ProgressListener progress) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-             var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            String line;
-            long done = doneBefore;
-            while ((line = in.readLine()) != null) {
-                w.write(line);
-                w.newLine();
-                if (line.startsWith("done ")) {
-                    progress.progressed(++done, total, "");
-                }
-            }
-        } catch (IOException e) {
-            // the process was stopped under us
-        }
+        return ending.exitCode() == 0 ? null
+                : "its JVM exited with code " + ending.exitCode() + " (see raw/" + log.getFileName() + ")";
     }
 
     /** The lines a child wrote, by test; a line cut short by a crash is left out. */
