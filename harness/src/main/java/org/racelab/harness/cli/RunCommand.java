@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code racelab run}: the default lab, every section at one profile, into one bundle.
- * Today that is the stress section: the whole catalog under JCStress.
+ * Today that is the stress section (the whole catalog under JCStress), then the sched section.
  */
 final class RunCommand implements Command {
 
@@ -48,9 +48,9 @@ final class RunCommand implements Command {
         List<StressTest> tests = catalog.tests();
         Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("sections", List.of("stress"));
+        options.put("sections", List.of("stress", "sched"));
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
-                List.of(new StressSectionRun(catalog, tests, timeout)));
+                List.of(new StressSectionRun(catalog, tests, timeout), SchedSectionRun.all()));
     }
 }
