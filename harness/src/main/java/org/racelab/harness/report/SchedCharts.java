@@ -16,6 +16,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XYIntervalSeries;
@@ -30,6 +31,7 @@ import org.racelab.harness.bundle.SchedPreemption;
 import org.racelab.harness.bundle.SchedSection;
 import org.racelab.harness.bundle.SchedSegment;
 import org.racelab.harness.bundle.SchedTimeslice;
+import org.racelab.harness.sched.Percentiles;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -129,9 +131,9 @@ public final class SchedCharts {
                 }
                 data.addSeries(series);
             }
-            String label = run.kind().equals("platform") ? "platform threads\non " + run.cpus() + " CPUs"
-                    : "virtual threads\non " + run.carriers() + " carrier" + (run.carriers() == 1 ? "" : "s");
-            XYPlot plot = lanePlot(data, names, label.replace("\n", ", "));
+            String label = run.kind().equals("platform") ? "platform, " + run.cpus() + " CPUs"
+                    : "virtual, " + run.carriers() + " carrier" + (run.carriers() == 1 ? "" : "s");
+            XYPlot plot = lanePlot(data, names, label);
             combined.add(plot, names.size());
             lanes += names.size();
         }
@@ -195,9 +197,10 @@ public final class SchedCharts {
     }
 
     static Sized timeslice(SchedTimeslice t) {
-        double[] runs = t.runLengthsMillis().stream().mapToDouble(Double::doubleValue).toArray();
-        double max = java.util.Arrays.stream(runs).max().orElse(1);
-        double upper = Math.max(max, t.notesClaimMillis()) * 1.08;
+        double[] all = t.runLengthsMillis().stream().mapToDouble(Double::doubleValue).toArray();
+        // a few very long runs (a CPU left idle by the machine's other load) would squash the rest
+        double upper = Math.max(new Percentiles(all).at(99), t.notesClaimMillis()) * 1.15;
+        double[] runs = java.util.Arrays.stream(all).filter(r -> r <= upper).toArray();
         HistogramDataset data = new HistogramDataset();
         data.addSeries("uninterrupted runs", runs, 150, 0, upper);
         NumberAxis x = new NumberAxis("uninterrupted run length (ms)");
@@ -209,14 +212,18 @@ public final class SchedCharts {
         bars.setSeriesPaint(0, PALETTE[0]);
         XYPlot plot = new XYPlot(data, x, y, bars);
         styled(plot);
-        plot.addDomainMarker(marker(t.medianMillis(), "measured median " + fmt(t.medianMillis()) + " ms", PALETTE[0], false));
-        plot.addDomainMarker(marker(t.notesClaimMillis(), "the notes: " + fmt(t.notesClaimMillis()) + " ms", PALETTE[2], true));
-        t.kernel().stream().filter(k -> !k.name().startsWith("SCHED_RR")).findFirst().ifPresent(k ->
-                plot.addDomainMarker(marker(k.millis(), "kernel " + k.name() + " " + fmt(k.millis()) + " ms", PALETTE[4], true)));
+        plot.addDomainMarker(marker(t.medianMillis(), "measured median " + fmt(t.medianMillis()) + " ms", PALETTE[0], false, 0));
+        plot.addDomainMarker(marker(t.notesClaimMillis(), "the notes: " + fmt(t.notesClaimMillis()) + " ms", PALETTE[2], true, 1));
+        t.kernel().stream().filter(k -> !k.name().startsWith("SCHED_RR")).findFirst().ifPresent(k -> plot.addDomainMarker(
+                marker(k.millis(), "kernel " + k.name() + " " + fmt(k.millis()) + " ms", PALETTE[4], true, 2)));
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT,
                 "Time slices: %d busy threads on %d CPUs, %s s: median %s ms (p10 %s, p90 %s), %.0f switches/s",
                 t.threads(), t.cpus(), fmt(t.seconds()), fmt(t.medianMillis()), fmt(t.p10Millis()), fmt(t.p90Millis()),
                 t.switchesPerSecond()), titleFont(), plot, false);
+        if (runs.length < all.length) {
+            chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "%d of %d runs longer than %s ms are not shown",
+                    all.length - runs.length, all.length, fmt(upper)), LABEL));
+        }
         chart.setBackgroundPaint(Color.WHITE);
         return new Sized(chart, 420);
     }
@@ -257,7 +264,9 @@ public final class SchedCharts {
         SymbolAxis axis = new SymbolAxis(label, lanes.toArray(String[]::new));
         axis.setGridBandsVisible(false);
         axis.setTickLabelFont(LABEL);
-        axis.setLabelFont(LABEL);
+        axis.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        // the run's name reads across, beside its lanes, rather than up the side of a short plot
+        axis.setLabelAngle(Math.PI / 2);
         axis.setRange(-0.6, lanes.size() - 0.4);
         XYBarRenderer bars = new XYBarRenderer();
         bars.setUseYInterval(true);
@@ -286,12 +295,12 @@ public final class SchedCharts {
     private static NumberAxis timeAxis() {
         NumberAxis time = new NumberAxis("milliseconds since the threads were started");
         time.setLabelFont(LABEL);
-        time.setLowerBound(0);
         time.setAutoRangeIncludesZero(true);
         return time;
     }
 
-    private static ValueMarker marker(double at, String label, Paint paint, boolean dashed) {
+    /** A vertical line with its label; {@code row} moves the label down, so labels of close lines do not overlap. */
+    private static ValueMarker marker(double at, String label, Paint paint, boolean dashed, int row) {
         ValueMarker m = new ValueMarker(at, paint, dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f) : new BasicStroke(2f));
         m.setLabel(label);
@@ -299,6 +308,8 @@ public final class SchedCharts {
         m.setLabelPaint(paint);
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new RectangleInsets(4 + 18 * row, 4, 4, 4));
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
         return m;
     }
 
