@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * {@code racelab run}: the default lab, every section at one profile, into one bundle.
- * The stress section (the whole catalog under JCStress), then the vrace section (the same
- * classes on virtual threads, on one carrier and on every CPU, and on platform threads).
+ * The stress section (the whole catalog under JCStress), the vrace section (the same classes on
+ * virtual threads, on one carrier and on every CPU, and on platform threads), then the sched section.
  */
 final class RunCommand implements Command {
 
@@ -49,10 +49,11 @@ final class RunCommand implements Command {
         List<StressTest> tests = catalog.tests();
         Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("sections", List.of("stress", "vrace"));
+        options.put("sections", List.of("stress", "vrace", "sched"));
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
                 List.of(new StressSectionRun(catalog, tests, timeout),
-                        new VraceSectionRun(catalog, tests, true, true, VraceCommand.defaultCarriers(), null)));
+                        new VraceSectionRun(catalog, tests, true, true, VraceCommand.defaultCarriers(), null),
+                        SchedSectionRun.all()));
     }
 }

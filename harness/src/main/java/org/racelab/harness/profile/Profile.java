@@ -73,6 +73,19 @@ public enum Profile {
         };
     }
 
+    /**
+     * The sizes of the scheduling experiments. {@code quick} runs all four in well under two
+     * minutes on 2 CPUs; the timeslice runs are long enough for a few thousand switches.
+     */
+    public SchedSizes sched() {
+        return switch (this) {
+            case SMOKE -> new SchedSizes(0.5, 2, 4, 3, 2, 2, 60, 500);
+            case QUICK -> new SchedSizes(4, 2, 6, 4, 4, 3, 300, 5_000);
+            case FULL -> new SchedSizes(15, 2, 8, 6, 4, 3, 1_000, 20_000);
+            case TOUGH -> new SchedSizes(60, 3, 12, 8, 4, 3, 3_000, 100_000);
+        };
+    }
+
     public static Optional<Profile> byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst();
     }

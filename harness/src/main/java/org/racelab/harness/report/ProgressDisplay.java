@@ -28,8 +28,9 @@ public final class ProgressDisplay implements ProgressListener {
 
     @Override
     public synchronized void started(String what, long total, long estimateSeconds) {
-        err.println(what + ": " + total + " tests, about " + minutes(estimateSeconds)
-                + " (JCStress first probes the JVM configurations)");
+        boolean stress = what.equals("stress");
+        err.println(what + ": " + total + (stress ? " tests" : " steps") + ", about " + minutes(estimateSeconds)
+                + (stress ? " (JCStress first probes the JVM configurations)" : ""));
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(what).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(100);
         if (interactive) {

@@ -1,0 +1,229 @@
+package org.racelab.harness.sched;
+
+import org.racelab.harness.bundle.Json;
+import org.racelab.harness.bundle.SchedCarriers;
+import org.racelab.harness.bundle.SchedFootprint;
+import org.racelab.harness.bundle.SchedPreemption;
+import org.racelab.harness.bundle.SchedSection;
+import org.racelab.harness.bundle.SchedTimeslice;
+import org.racelab.harness.profile.SchedSizes;
+import org.racelab.harness.stress.ProgressListener;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the scheduling experiments, each in child JVMs of its own ({@link SchedChild}), and puts
+ * what they measured into the bundle's sched section. The child JVMs run on the harness's own
+ * class path, one after another, so that no two experiments share the CPUs; each writes its JSON
+ * and its console log into {@code raw/sched/}.
+ */
+public final class SchedRunner {
+
+    static final String RAW_DIR = "sched";
+
+    private volatile Process process;
+    private volatile String stopReason;
+
+    /** Stops the run from another thread (Ctrl-C): the running child is ended, what was measured is kept. */
+    public void stop(String reason) {
+        stopReason = reason;
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+        }
+    }
+
+    /** One child JVM to run. */
+    record Child(String name, Experiment experiment, Integer carriers, List<String> jvmArgs, List<String> args,
+                 double estimateSeconds) {
+    }
+
+    public SchedSection run(SchedRequest request, ProgressListener progress) throws IOException {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        Path dir = request.rawDir().resolve(RAW_DIR);
+        Files.createDirectories(dir);
+        long started = System.nanoTime();
+        List<Child> children = plan(request, cpus, dir);
+        long estimate = Math.round(children.stream().mapToDouble(c -> c.estimateSeconds() + 0.5).sum());
+        progress.started("sched", children.size(), estimate);
+
+        Set<String> missing = new LinkedHashSet<>();
+        List<String> incomplete = new ArrayList<>();
+        SchedTimeslice timeslice = null;
+        List<SchedCarriers.CarrierRun> carrierRuns = new ArrayList<>();
+        List<SchedPreemption.PreemptionRun> preemptionRuns = new ArrayList<>();
+        List<SchedFootprint.FootprintRun> footprintRuns = new ArrayList<>();
+        int done = 0;
+        for (Child child : children) {
+            if (stopReason != null) {
+                incomplete.add(child.name() + ": not run (" + stopReason + ")");
+                continue;
+            }
+            progress.progressed(done, children.size(), child.name());
+            try {
+                ChildResult r = runChild(child, dir);
+                missing.addAll(r.missing());
+                if (r.timeslice() != null) {
+                    timeslice = r.timeslice();
+                }
+                if (r.carriers() != null) {
+                    carrierRuns.add(r.carriers());
+                }
+                if (r.preemption() != null) {
+                    preemptionRuns.add(r.preemption());
+                }
+                if (r.footprint() != null) {
+                    footprintRuns.add(r.footprint());
+                }
+            } catch (ChildFailure e) {
+                incomplete.add(child.name() + ": " + e.getMessage());
+            }
+            progress.progressed(++done, children.size(), child.name());
+        }
+        progress.finished();
+
+        SchedSizes s = request.sizes();
+        List<Experiment> asked = request.experiments();
+        return new SchedSection(asked.stream().map(Experiment::id).toList(), cpus, incomplete.isEmpty(),
+                List.copyOf(incomplete), List.copyOf(missing), (System.nanoTime() - started) / 1e9, List.of(),
+                timeslice,
+                asked.contains(Experiment.CARRIERS) ? new SchedCarriers(s.carriersThreads(), s.carriersRounds(),
+                        s.carriersComputeMillis(), s.carriersBlockMillis(), List.copyOf(carrierRuns)) : null,
+                asked.contains(Experiment.PREEMPTION) ? new SchedPreemption(request.preemptionThreads(cpus),
+                        s.preemptionWorkMillis(), List.copyOf(preemptionRuns)) : null,
+                asked.contains(Experiment.FOOTPRINT) ? new SchedFootprint(request.footprintN(),
+                        List.copyOf(footprintRuns)) : null);
+    }
+
+    static List<Child> plan(SchedRequest request, int cpus, Path dir) {
+        SchedSizes s = request.sizes();
+        List<Child> children = new ArrayList<>();
+        for (Experiment e : request.experiments()) {
+            switch (e) {
+                case TIMESLICE -> {
+                    int threads = s.timesliceThreadsPerCpu() * cpus;
+                    children.add(new Child("timeslice", e, null, List.of(), List.of(
+                            "threads=" + threads, "seconds=" + s.timesliceSeconds(),
+                            "thresholdNanos=" + TimesliceExperiment.DEFAULT_THRESHOLD_NANOS,
+                            "gaps=" + dir.resolve("timeslice-gaps.txt").toAbsolutePath()),
+                            s.timesliceSeconds() + 0.2 * threads));
+                }
+                case CARRIERS -> {
+                    for (int p : request.carrierCounts(cpus)) {
+                        double seconds = s.carriersThreads() * s.carriersRounds() * s.carriersComputeMillis()
+                                / 1000 / Math.min(p, cpus);
+                        children.add(new Child("carriers-p" + p, e, p, List.of(), List.of(
+                                "threads=" + s.carriersThreads(), "rounds=" + s.carriersRounds(),
+                                "computeMillis=" + s.carriersComputeMillis(), "blockMillis=" + s.carriersBlockMillis()),
+                                seconds));
+                    }
+                }
+                case PREEMPTION -> {
+                    int threads = request.preemptionThreads(cpus);
+                    long iterations = CpuWork.calibrate(s.preemptionWorkMillis());
+                    double seconds = threads * s.preemptionWorkMillis() / 1000 / cpus;
+                    children.add(new Child("preemption-platform", e, null, List.of(), List.of(
+                            "kind=platform", "threads=" + threads, "iterations=" + iterations), seconds));
+                    for (int p : request.preemptionCarriers(cpus)) {
+                        children.add(new Child("preemption-virtual-p" + p, e, p, List.of(), List.of(
+                                "kind=virtual", "threads=" + threads, "iterations=" + iterations),
+                                threads * s.preemptionWorkMillis() / 1000 / Math.min(p, cpus)));
+                    }
+                }
+                case FOOTPRINT -> {
+                    int n = request.footprintN();
+                    // Serial GC: its "used heap after a full GC" is exact, and it adds no GC threads to count.
+                    for (String kind : List.of("platform", "virtual")) {
+                        children.add(new Child("footprint-" + kind, e, null, List.of("-XX:+UseSerialGC"),
+                                List.of("kind=" + kind, "threads=" + n),
+                                kind.equals("platform") ? Math.min(n, 10_000) * 150e-6 : n * 5e-6));
+                    }
+                }
+            }
+        }
+        return children;
+    }
+
+    private ChildResult runChild(Child child, Path dir) throws ChildFailure {
+        Path out = dir.resolve(child.name() + ".json");
+        Path log = dir.resolve(child.name() + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (child.carriers() != null) {
+            // Both: parallelism alone lets the scheduler add carriers while others are blocked.
+            cmd.add("-Djdk.virtualThreadScheduler.parallelism=" + child.carriers());
+            cmd.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + child.carriers());
+        }
+        cmd.addAll(child.jvmArgs());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(SchedChild.class.getName());
+        cmd.add(out.toAbsolutePath().toString());
+        cmd.add(child.experiment().id());
+        cmd.addAll(child.args());
+        long timeoutSeconds = 60 + Math.round(child.estimateSeconds() * 4);
+        Process p;
+        try {
+            Files.deleteIfExists(out);
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            p.getOutputStream().close();
+        } catch (IOException e) {
+            throw new ChildFailure("cannot start a JVM: " + e.getMessage());
+        }
+        process = p;
+        try {
+            if (stopReason != null) {
+                p.destroyForcibly();
+            }
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                throw new ChildFailure("did not finish within " + timeoutSeconds + " s; it was stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new ChildFailure("interrupted");
+        } finally {
+            process = null;
+        }
+        if (stopReason != null) {
+            throw new ChildFailure(stopReason);
+        }
+        if (p.exitValue() != 0 || !Files.exists(out)) {
+            throw new ChildFailure(String.format(Locale.ROOT, "the JVM exited with code %d: %s (log: %s/%s)",
+                    p.exitValue(), lastLine(log), RAW_DIR, log.getFileName()));
+        }
+        try {
+            return Json.mapper().readValue(out.toFile(), ChildResult.class);
+        } catch (IOException e) {
+            throw new ChildFailure("its data could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return lines.stream().filter(l -> !l.isBlank() && !l.startsWith("\tat ")).reduce((a, b) -> b)
+                    .orElse("no output").strip();
+        } catch (IOException e) {
+            return "no output";
+        }
+    }
+
+    static final class ChildFailure extends Exception {
+        ChildFailure(String message) {
+            super(message);
+        }
+    }
+}
