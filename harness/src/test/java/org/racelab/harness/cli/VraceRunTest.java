@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The virtual-thread runner on the fixtures, one child JVM per configuration: platform threads,
- * virtual threads on 1 carrier, on 2 carriers (smoke profile: 150 ms per test and configuration).
+ * virtual threads on 1 carrier, on 2 carriers (quick profile: 1 s per test and configuration, some millions of samples).
  */
 class VraceRunTest {
 
@@ -26,7 +26,7 @@ class VraceRunTest {
 
     @BeforeAll
     static void runTheFixtures() throws IOException {
-        run = CliRun.of("vrace", "--profile", "smoke", "--tests-jar", Path.of("target", "test-classes").toString(),
+        run = CliRun.of("vrace", "--profile", "quick", "--tests-jar", Path.of("target", "test-classes").toString(),
                 "--case", "RacyCounter|AtomicCounter|Termination|ThrowingActor", "--carriers", "1,2",
                 "--out", out.toString());
         bundle = StressRunTest.bundleUnder(out);
@@ -54,7 +54,7 @@ class VraceRunTest {
 
     @Test
     void onPlatformThreadsTheLostUpdateIsObserved() {
-        // Measured on 2 vCPUs: 1-40 % of several million samples per 150 ms lose an update;
+        // Measured on 2 vCPUs: 1-40 % of the samples lose an update, millions per second when quiet;
         // none in millions would mean the two actors never ran at the same time.
         JsonNode platform = runOf("Fixture_04_RacyCounter", "platform", null);
         assertTrue(platform.get("samples").asLong() > 100_000, platform.toPrettyString());
