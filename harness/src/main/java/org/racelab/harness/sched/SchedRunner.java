@@ -8,17 +8,18 @@ import org.racelab.harness.bundle.SchedSection;
 import org.racelab.harness.bundle.SchedTimeslice;
 import org.racelab.harness.profile.SchedSizes;
 import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.vm.ChildJvm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the scheduling experiments, each in child JVMs of its own ({@link SchedChild}), and puts
@@ -30,16 +31,13 @@ public final class SchedRunner {
 
     static final String RAW_DIR = "sched";
 
-    private volatile Process process;
+    private final ChildJvm jvm = new ChildJvm();
     private volatile String stopReason;
 
     /** Stops the run from another thread (Ctrl-C): the running child is ended, what was measured is kept. */
     public void stop(String reason) {
         stopReason = reason;
-        Process p = process;
-        if (p != null) {
-            p.destroyForcibly();
-        }
+        jvm.stop(reason);
     }
 
     /** One child JVM to run. */
@@ -156,53 +154,35 @@ public final class SchedRunner {
     private ChildResult runChild(Child child, Path dir) throws ChildFailure {
         Path out = dir.resolve(child.name() + ".json");
         Path log = dir.resolve(child.name() + ".log");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> jvmArgs = new ArrayList<>();
         if (child.carriers() != null) {
             // Both: parallelism alone lets the scheduler add carriers while others are blocked.
-            cmd.add("-Djdk.virtualThreadScheduler.parallelism=" + child.carriers());
-            cmd.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + child.carriers());
+            jvmArgs.add("-Djdk.virtualThreadScheduler.parallelism=" + child.carriers());
+            jvmArgs.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + child.carriers());
         }
-        cmd.addAll(child.jvmArgs());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(SchedChild.class.getName());
-        cmd.add(out.toAbsolutePath().toString());
-        cmd.add(child.experiment().id());
-        cmd.addAll(child.args());
+        jvmArgs.addAll(child.jvmArgs());
+        List<String> args = new ArrayList<>();
+        args.add(out.toAbsolutePath().toString());
+        args.add(child.experiment().id());
+        args.addAll(child.args());
         long timeoutSeconds = 60 + Math.round(child.estimateSeconds() * 4);
-        Process p;
+        ChildJvm.Ending ending;
         try {
             Files.deleteIfExists(out);
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            p.getOutputStream().close();
+            if (stopReason != null) {
+                throw new ChildFailure(stopReason);
+            }
+            ending = jvm.run(ChildJvm.command(jvmArgs, null, SchedChild.class.getName(), args), null, log,
+                    Duration.ofSeconds(timeoutSeconds), line -> { });
         } catch (IOException e) {
             throw new ChildFailure("cannot start a JVM: " + e.getMessage());
         }
-        process = p;
-        try {
-            if (stopReason != null) {
-                p.destroyForcibly();
-            }
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-                throw new ChildFailure("did not finish within " + timeoutSeconds + " s; it was stopped");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new ChildFailure("interrupted");
-        } finally {
-            process = null;
+        if (ending.stopped()) {
+            throw new ChildFailure(stopReason != null ? stopReason : ending.stopReason());
         }
-        if (stopReason != null) {
-            throw new ChildFailure(stopReason);
-        }
-        if (p.exitValue() != 0 || !Files.exists(out)) {
+        if (ending.exitCode() != 0 || !Files.exists(out)) {
             throw new ChildFailure(String.format(Locale.ROOT, "the JVM exited with code %d: %s (log: %s/%s)",
-                    p.exitValue(), lastLine(log), RAW_DIR, log.getFileName()));
+                    ending.exitCode(), lastLine(log), RAW_DIR, log.getFileName()));
         }
         try {
             return Json.mapper().readValue(out.toFile(), ChildResult.class);
