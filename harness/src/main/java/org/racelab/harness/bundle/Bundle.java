@@ -14,28 +14,35 @@ import java.util.Map;
  * @param complete   false while the run is going on, and for a run cut short
  * @param incomplete why the run is not complete (empty when it is)
  * @param stress     JCStress's section, or null when the run had none
+ * @param bench      JMH's section, or null when the run had none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Bundle(String schema, String racelabVersion, String command, String profile,
                      Map<String, Object> options, String startedAt, String finishedAt,
-                     boolean complete, List<String> incomplete, Machine machine, StressSection stress) {
+                     boolean complete, List<String> incomplete, Machine machine, StressSection stress,
+                     BenchSection bench) {
 
     public static final String SCHEMA = "racelab.bundle/1";
 
     public static Bundle start(String racelabVersion, String command, String profile, Map<String, Object> options,
                                String startedAt, Machine machine) {
         return new Bundle(SCHEMA, racelabVersion, command, profile, Map.copyOf(options), startedAt, null,
-                false, List.of("the run has not finished"), machine, null);
+                false, List.of("the run has not finished"), machine, null, null);
     }
 
     public Bundle withStress(StressSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, section);
+                complete, incomplete, machine, section, bench);
+    }
+
+    public Bundle withBench(BenchSection section) {
+        return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
+                complete, incomplete, machine, stress, section);
     }
 
     /** The run is over: complete when no section and no fault says otherwise. */
     public Bundle finish(String finishedAt, List<String> reasons) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                reasons.isEmpty(), List.copyOf(reasons), machine, stress);
+                reasons.isEmpty(), List.copyOf(reasons), machine, stress, bench);
     }
 }

@@ -26,7 +26,8 @@ public final class Cli {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Cli() {
-        for (Command c : List.of(new RunCommand(), new StressCommand(), new ListCommand(), new SysinfoCommand())) {
+        for (Command c : List.of(new RunCommand(), new StressCommand(), new BenchCommand(), new ListCommand(),
+                new SysinfoCommand())) {
             commands.put(c.name(), c);
         }
     }

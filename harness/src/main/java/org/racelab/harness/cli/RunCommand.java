@@ -2,6 +2,7 @@ package org.racelab.harness.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.racelab.harness.bench.BenchRequest;
 import org.racelab.harness.catalog.StressTest;
 import org.racelab.harness.catalog.TestCatalog;
 import org.racelab.harness.profile.Profile;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code racelab run}: the default lab, every section at one profile, into one bundle.
- * Today that is the stress section: the whole catalog under JCStress.
+ * Today that is the stress section (the whole catalog under JCStress), then the bench section
+ * (the whole JMH suite).
  */
 final class RunCommand implements Command {
 
@@ -48,9 +50,9 @@ final class RunCommand implements Command {
         List<StressTest> tests = catalog.tests();
         Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("sections", List.of("stress"));
+        options.put("sections", List.of("stress", "bench"));
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
-                List.of(new StressSectionRun(catalog, tests, timeout)));
+                List.of(new StressSectionRun(catalog, tests, timeout), new BenchSectionRun(BenchRequest.ALL)));
     }
 }

@@ -28,8 +28,8 @@ public final class ProgressDisplay implements ProgressListener {
 
     @Override
     public synchronized void started(String what, long total, long estimateSeconds) {
-        err.println(what + ": " + total + " tests, about " + minutes(estimateSeconds)
-                + " (JCStress first probes the JVM configurations)");
+        err.println(what + ": " + total + (what.equals("bench") ? " benchmarks" : " tests") + ", about "
+                + minutes(estimateSeconds) + (what.equals("bench") ? "" : " (JCStress first probes the JVM configurations)"));
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(what).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(100);
         if (interactive) {
