@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class BenchSummary {
 
-    private static final String ROW = "  %-52s %-22s %-22s %-22s %s%n";
+    private static final String ROW = "  %-52s %-26s %-20s %-20s %s%n";
     /** A headline figure whose error is a larger share of its score than this is flagged. */
     static final double NOISY = 0.10;
 
@@ -52,7 +52,7 @@ public final class BenchSummary {
         }
         List<String> noisy = s.ratios().stream().filter(BenchRatio::headline)
                 .filter(r -> noisy(r.subjectScore()) || noisy(r.baselineScore()))
-                .map(r -> r.question() + " " + params(r.params())).toList();
+                .map(r -> r.question() + (r.params().isEmpty() ? "" : " " + params(r.params()))).toList();
         if (!noisy.isEmpty()) {
             out.println();
             out.println("Noisy headline figures (error above " + Math.round(NOISY * 100) + "% of the score; try --profile full"
