@@ -121,8 +121,9 @@ public final class BenchSummary {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
+    /** Only a figure with an error can be noisy: a single iteration (smoke) has none. */
     private static boolean noisy(BenchScore s) {
-        return !(s.relativeError() <= NOISY);
+        return s.error() != null && s.relativeError() > NOISY;
     }
 
     private static String percent(double share) {

@@ -19,10 +19,10 @@ public class BenchSectionJsonTest {
 
     static BenchSection sample() {
         BenchScore virtual = BenchScore.of(0.83, 0.04, "us/op");
-        BenchScore platform = BenchScore.of(91.2, Double.NaN, "us/op");
+        BenchScore platform = BenchScore.of(91.2, 20.0, "us/op");
         BenchResult v = new BenchResult("ThreadStartJoin.virtualFromVirtual",
                 "org.racelab.bench.start.ThreadStartJoin.virtualFromVirtual", "avgt", "latency", "virtual", Map.of(),
-                virtual, 12, Map.of("tasks", BenchScore.of(1, 0, "ops/s")), "25.0.3", "OpenJDK 64-Bit Server VM",
+                virtual, 12, Map.of("tasks", BenchScore.of(1, Double.NaN, "ops/s")), "25.0.3", "OpenJDK 64-Bit Server VM",
                 "25.0.3+9", List.of("-Djmh.executor=VIRTUAL", "-Xms1g", "-Xmx1g"));
         BenchRatio ratio = new BenchRatio("q", "ThreadStartJoin.virtualFromVirtual", "ThreadStartJoin.platformFromPlatform",
                 Map.of(), "latency", "us/op", virtual, platform, 0.0091, null, 110, null, true);
