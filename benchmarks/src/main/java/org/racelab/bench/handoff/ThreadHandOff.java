@@ -33,6 +33,19 @@ import java.util.concurrent.TimeUnit;
       - On 2 CPUs the two threads of a platform pair often sit on different CPUs: every
         hand-off is then a cross-CPU wake-up, tens of microseconds on a VM. Pinned to one
         CPU (taskset -c 0) the same pair is an order of magnitude faster. Record the CPUs.
+      - Spinning is not switching. SynchronousQueue and Exchanger spin for a while before they
+        park, so when each thread of the pair has a CPU of its own, a hand-off may happen with
+        nobody going to sleep: the Exchanger's platform pair then measures a cache-line
+        transfer (~70 ns on the machine below), not a context switch. LockSupport park/unpark
+        never spins: it is the context switch, and the figure to compare.
+
+    On 2 vCPUs, AMD EPYC, Linux 6.18, Temurin JDK 25.0.3, racelab bench --profile quick
+    (1 fork, 15 x 200 ms; the machine was shared with other work), ns per hand-off:
+
+        mechanism          platformPair        virtualPair     virtualPartnerFromPlatform
+        SynchronousQueue   3,685 +-   735      466 +- 145        113 +-    25
+        Exchanger             73 +-     4      332 +- 218         63 +-     5
+        LockSupport       21,412 +- 2,399      342 +-  30     13,349 +- 4,764
 
     Run it alone:  java -jar benchmarks/target/benchmarks.jar ThreadHandOff
 */
