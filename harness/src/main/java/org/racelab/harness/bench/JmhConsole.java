@@ -64,13 +64,17 @@ final class JmhConsole implements OutputFormat {
     synchronized List<Failure> failures() {
         List<Failure> all = new ArrayList<>(failures);
         if (current != null) {
-            all.add(new Failure(current, failure != null ? failure : stopReasonOr("JMH stopped during this benchmark")));
+            all.add(new Failure(current, reason("JMH stopped during this benchmark")));
         }
         return all;
     }
 
-    private String stopReasonOr(String otherwise) {
-        return stopReason != null ? stopReason : otherwise;
+    /** A stop explains a failure best (its fork was ended on purpose), then what JMH printed. */
+    private String reason(String otherwise) {
+        if (stopReason != null) {
+            return "stopped: " + stopReason;
+        }
+        return failure != null ? failure : otherwise;
     }
 
     @Override
@@ -92,8 +96,7 @@ final class JmhConsole implements OutputFormat {
             if (result != null && !result.getIterationResults().isEmpty()) {
                 results.add(result);
             } else {
-                failures.add(new Failure(current, failure != null ? failure
-                        : stopReasonOr("JMH returned no result (see " + BenchRunner.CONSOLE_LOG + ")")));
+                failures.add(new Failure(current, reason("JMH returned no result (see " + BenchRunner.CONSOLE_LOG + ")")));
             }
         }
         current = null;
