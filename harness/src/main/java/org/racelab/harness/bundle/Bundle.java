@@ -15,40 +15,46 @@ import java.util.Map;
  * @param incomplete why the run is not complete (empty when it is)
  * @param stress     JCStress's section, or null when the run had none
  * @param vrace      the virtual-thread runner's section, or null
+ * @param bench      JMH's section, or null
  * @param sched      the scheduling experiments' section, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Bundle(String schema, String racelabVersion, String command, String profile,
                      Map<String, Object> options, String startedAt, String finishedAt,
                      boolean complete, List<String> incomplete, Machine machine, StressSection stress,
-                     VraceSection vrace, SchedSection sched) {
+                     VraceSection vrace, BenchSection bench, SchedSection sched) {
 
     public static final String SCHEMA = "racelab.bundle/1";
 
     public static Bundle start(String racelabVersion, String command, String profile, Map<String, Object> options,
                                String startedAt, Machine machine) {
         return new Bundle(SCHEMA, racelabVersion, command, profile, Map.copyOf(options), startedAt, null,
-                false, List.of("the run has not finished"), machine, null, null, null);
+                false, List.of("the run has not finished"), machine, null, null, null, null);
     }
 
     public Bundle withStress(StressSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, section, vrace, sched);
+                complete, incomplete, machine, section, vrace, bench, sched);
     }
 
     public Bundle withVrace(VraceSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, stress, section, sched);
+                complete, incomplete, machine, stress, section, bench, sched);
+    }
+
+    public Bundle withBench(BenchSection section) {
+        return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
+                complete, incomplete, machine, stress, vrace, section, sched);
     }
 
     public Bundle withSched(SchedSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, stress, vrace, section);
+                complete, incomplete, machine, stress, vrace, bench, section);
     }
 
     /** The run is over: complete when no section and no fault says otherwise. */
     public Bundle finish(String finishedAt, List<String> reasons) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                reasons.isEmpty(), List.copyOf(reasons), machine, stress, vrace, sched);
+                reasons.isEmpty(), List.copyOf(reasons), machine, stress, vrace, bench, sched);
     }
 }

@@ -26,8 +26,8 @@ public final class Cli {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Cli() {
-        for (Command c : List.of(new RunCommand(), new StressCommand(), new VraceCommand(), new SchedCommand(),
-                new ListCommand(), new SysinfoCommand())) {
+        for (Command c : List.of(new RunCommand(), new StressCommand(), new VraceCommand(), new BenchCommand(),
+                new SchedCommand(), new ListCommand(), new SysinfoCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -2,6 +2,7 @@ package org.racelab.harness.cli;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.racelab.harness.bench.BenchRequest;
 import org.racelab.harness.catalog.StressTest;
 import org.racelab.harness.catalog.TestCatalog;
 import org.racelab.harness.profile.Profile;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * {@code racelab run}: the default lab, every section at one profile, into one bundle.
  * The stress section (the whole catalog under JCStress), the vrace section (the same classes on
- * virtual threads, on one carrier and on every CPU, and on platform threads), then the sched section.
+ * virtual threads, on one carrier and on every CPU, and on platform threads), the bench section
+ * (the whole JMH suite), then the sched section.
  */
 final class RunCommand implements Command {
 
@@ -49,11 +51,12 @@ final class RunCommand implements Command {
         List<StressTest> tests = catalog.tests();
         Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("sections", List.of("stress", "vrace", "sched"));
+        options.put("sections", List.of("stress", "vrace", "bench", "sched"));
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
                 List.of(new StressSectionRun(catalog, tests, timeout),
                         new VraceSectionRun(catalog, tests, true, true, VraceCommand.defaultCarriers(), null),
+                        new BenchSectionRun(BenchRequest.ALL),
                         SchedSectionRun.all()));
     }
 }

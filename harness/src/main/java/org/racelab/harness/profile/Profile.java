@@ -86,6 +86,20 @@ public enum Profile {
         };
     }
 
+    /**
+     * JMH's budget for this profile. {@code quick} runs the whole suite in a few minutes on 2 cores:
+     * one fork, 5 warm-up and 15 measured iterations of 200 ms, enough to keep the error of the headline
+     * figures under 10% of their score on a quiet machine.
+     */
+    public JmhBudget jmh() {
+        return switch (this) {
+            case SMOKE -> new JmhBudget(1, 1, 100, 1, 100);
+            case QUICK -> new JmhBudget(1, 5, 200, 15, 200);
+            case FULL -> new JmhBudget(2, 5, 1000, 10, 1000);
+            case TOUGH -> new JmhBudget(5, 5, 1000, 10, 1000);
+        };
+    }
+
     public static Optional<Profile> byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst();
     }

@@ -28,9 +28,13 @@ public final class ProgressDisplay implements ProgressListener {
 
     @Override
     public synchronized void started(String what, long total, long estimateSeconds) {
-        boolean stress = what.equals("stress");
-        err.println(what + ": " + total + (stress ? " tests" : " steps") + ", about " + minutes(estimateSeconds)
-                + (stress ? " (JCStress first probes the JVM configurations)" : ""));
+        String unit = switch (what) {
+            case "stress", "vrace" -> " tests";
+            case "bench" -> " benchmarks";
+            default -> " steps";
+        };
+        err.println(what + ": " + total + unit + ", about " + minutes(estimateSeconds)
+                + (what.equals("stress") ? " (JCStress first probes the JVM configurations)" : ""));
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(what).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(100);
         if (interactive) {

@@ -82,7 +82,7 @@ class BadInputTest {
 
     @Test
     void helpOfEveryCommandListsItsOptionsAndAnExample() {
-        for (String command : List.of("run", "stress", "vrace", "sched", "list", "sysinfo")) {
+        for (String command : List.of("run", "stress", "vrace", "bench", "sched", "list", "sysinfo")) {
             CliRun run = CliRun.of(command, "--help");
             assertEquals(ExitCode.OK, run.exitCode(), run::toString);
             assertTrue(run.out().contains("usage:") && run.out().contains("example: racelab " + command),

@@ -1,0 +1,40 @@
+package org.racelab.bench.fanout;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * N tasks handed out at once and waited for: by a thread per task (platform or virtual) or
+ * through a warm pool. The caller waits on a latch, so the figure ends when the last task does.
+ */
+final class FanOut {
+
+    private FanOut() {
+    }
+
+    static long threadPerTask(Thread.Builder builder, int tasks, Runnable task) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(tasks);
+        Runnable counted = () -> {
+            task.run();
+            done.countDown();
+        };
+        for (int i = 0; i < tasks; i++) {
+            builder.start(counted);
+        }
+        done.await();
+        return done.getCount();
+    }
+
+    static long pool(ExecutorService pool, int tasks, Runnable task) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(tasks);
+        Runnable counted = () -> {
+            task.run();
+            done.countDown();
+        };
+        for (int i = 0; i < tasks; i++) {
+            pool.execute(counted);
+        }
+        done.await();
+        return done.getCount();
+    }
+}

@@ -1,0 +1,114 @@
+package org.racelab.harness.bench;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.racelab.harness.bundle.BenchRatio;
+import org.racelab.harness.bundle.BenchResult;
+import org.racelab.harness.bundle.BenchSection;
+import org.racelab.harness.profile.JmhBudget;
+import org.racelab.harness.stress.ProgressListener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every benchmark of the suite, run once through JMH (a real fork each) with the least it
+ * takes: one 100 ms warm-up and one 100 ms measurement, the smallest fan-out. Each must give a
+ * finite, positive score, and the comparisons must come out of the results.
+ */
+class BenchSuiteTest {
+
+    static final JmhBudget MINIMAL = new JmhBudget(1, 1, 100, 1, 100);
+
+    @TempDir
+    static Path folder;
+
+    static BenchSection section;
+    static final List<long[]> progress = new ArrayList<>();
+
+    @BeforeAll
+    static void runSuiteOnce() throws Exception {
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void started(String what, long total, long estimateSeconds) {
+            }
+
+            @Override
+            public synchronized void progressed(long done, long total, String note) {
+                progress.add(new long[] {done, total});
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+        section = new BenchRunner().run(new BenchRequest(BenchRequest.ALL, MINIMAL,
+                Map.of("tasks", List.of("100")), folder.resolve("raw")), listener);
+    }
+
+    @Test
+    void everyBenchmarkGivesAFinitePositiveScore() {
+        assertEquals(List.of(), section.failures(), "failures");
+        assertTrue(section.complete(), section.incomplete());
+        assertEquals(section.planned(), section.results().size());
+        Set<String> measured = section.results().stream().map(BenchResult::benchmark).collect(Collectors.toSet());
+        Set<String> listed = BenchPlan.of(BenchRequest.ALL, Map.of()).benchmarks().stream()
+                .map(BenchNames::shortName).collect(Collectors.toSet());
+        assertEquals(listed, measured);
+        for (BenchResult r : section.results()) {
+            double score = r.primary().score();
+            assertTrue(Double.isFinite(score) && score > 0, r.benchmark() + " " + r.params() + ": " + score);
+        }
+    }
+
+    @Test
+    void virtualDriversAreRecorded() {
+        for (BenchResult r : section.results()) {
+            boolean virtualDriven = r.benchmark().endsWith("FromVirtual") || r.benchmark().equals("ThreadHandOff.virtualPair");
+            assertEquals(virtualDriven ? "virtual" : "platform", r.driver(), r.benchmark());
+        }
+    }
+
+    @Test
+    void everyComparisonHasItsRatio() {
+        Set<String> questions = section.ratios().stream().map(BenchRatio::question).collect(Collectors.toSet());
+        for (Comparison c : Comparisons.SUITE) {
+            assertTrue(questions.contains(c.question()), c.question());
+        }
+        for (BenchRatio r : section.ratios()) {
+            assertTrue(Double.isFinite(r.ratio()) && r.ratio() > 0, r.question());
+        }
+    }
+
+    @Test
+    void theRacyCounterCountsItsUpdates() {
+        BenchResult plain = section.results().stream()
+                .filter(r -> r.benchmark().equals("ContendedCounter.platformThreads") && r.params().get("counter").equals("plain"))
+                .findFirst().orElseThrow();
+        assertTrue(plain.secondary().get("updates").score() > 0);
+        assertTrue(plain.secondary().get("lostUpdates").score() >= 0);
+    }
+
+    @Test
+    void jmhsOwnFilesAreKeptUnderRaw() throws Exception {
+        assertEquals("raw/jmh-result.json", section.rawJson());
+        assertTrue(Files.readString(folder.resolve(section.rawJson())).contains("\"benchmark\""));
+        assertTrue(Files.readString(folder.resolve(section.rawConsole())).contains("# Benchmark:"));
+    }
+
+    @Test
+    void progressReachesTheEnd() {
+        long[] last = progress.get(progress.size() - 1);
+        assertEquals(last[1], last[0]);
+        assertEquals(section.planned(), last[1]);
+    }
+}
