@@ -27,7 +27,7 @@ public final class Cli {
 
     public Cli() {
         for (Command c : List.of(new RunCommand(), new StressCommand(), new VraceCommand(), new SchedCommand(),
-                new ListCommand(), new SysinfoCommand())) {
+                new ReportCommand(), new CompareCommand(), new ListCommand(), new SysinfoCommand())) {
             commands.put(c.name(), c);
         }
     }
