@@ -92,7 +92,8 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
         for (Map.Entry<Key, RaceCell[]> e : cells.entrySet()) {
             List<RaceCell> row = new ArrayList<>();
             for (RaceCell c : e.getValue()) {
-                row.add(c == null ? new RaceCell(RaceCell.ABSENT, 0, 0, false, "not in this bundle") : c);
+                row.add(c == null ? new RaceCell(RaceCell.ABSENT, 0, 0, false,
+                        "its bundle has no such run (e.g. fewer carriers, or the section did not run)") : c);
             }
             Meta m = meta.get(e.getKey());
             rows.add(judge(ReportModel.nz(m.caseName()), ReportModel.nz(m.variant()), ReportModel.nz(m.kind()),
@@ -133,7 +134,8 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
         for (int i = 0; i < cells.size(); i++) {
             RaceCell c = cells.get(i);
             if (!RaceCell.RAN.equals(c.state())) {
-                notRun.add("M" + (i + 1) + " " + c.state() + (c.reason() == null ? "" : ": " + c.reason()));
+                notRun.add("M" + (i + 1) + (RaceCell.ABSENT.equals(c.state()) ? "" : " " + c.state())
+                        + (c.reason() == null ? "" : ": " + c.reason()));
             }
         }
         boolean ranSomewhere = cells.stream().anyMatch(c -> RaceCell.RAN.equals(c.state()));

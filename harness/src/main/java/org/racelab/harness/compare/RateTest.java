@@ -25,6 +25,9 @@ public final class RateTest {
         }
 
         public String text() {
+            if (p < Double.MIN_NORMAL) {
+                return test + " p<1e-300";
+            }
             String pv = p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
             return test + " p=" + pv;
         }

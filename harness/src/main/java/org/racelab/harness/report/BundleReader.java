@@ -171,6 +171,9 @@ public final class BundleReader {
     /** Jackson's message names Java types; the user needs only the gist. */
     private static String problem(JsonMappingException e) {
         String m = firstLine(e.getOriginalMessage());
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+            return "expected " + expected(mi.getTargetType()) + ", found " + found(m);
+        }
         if (m.contains("Cannot coerce") || m.contains("Cannot deserialize value of type")) {
             Matcher type = Pattern.compile("type `([^`]+)`").matcher(m);
             String wanted = type.find() ? type.group(1) : "another type";
@@ -180,6 +183,22 @@ public final class BundleReader {
             return "null where a value is required";
         }
         return Texts.shortened(Texts.terminal(m), 120);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true/false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static String found(String message) {

@@ -78,6 +78,9 @@ final class SvgCharts {
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 java.text.NumberFormat.getIntegerInstance(Locale.ROOT)));
         bars.setDefaultItemLabelsVisible(true);
+        bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        bars.setItemLabelAnchorOffset(4);
         bars.setDefaultItemLabelFont(LABEL);
         LogAxis counts = new LogAxis("samples (log scale)");
         counts.setBase(10);
@@ -121,6 +124,8 @@ final class SvgCharts {
         NumberAxis values = new NumberAxis(Texts.shortened(unit, 30) + "  (error bars: JMH's 99.9% interval)");
         values.setTickLabelFont(LABEL);
         values.setLabelFont(LABEL);
+        // scores are not negative; an error bar wider than its score must not pull the axis below 0
+        values.setRangeType(org.jfree.data.RangeType.POSITIVE);
         CategoryAxis questions = new CategoryAxis();
         questions.setTickLabelFont(LABEL);
         questions.setMaximumCategoryLabelLines(2);
