@@ -1,5 +1,6 @@
 package org.racelab.harness.report;
 
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
@@ -23,7 +24,9 @@ public final class Templates {
     }
 
     public static Template html(String name) {
-        return Mustache.compiler().nullValue("").emptyStringIsFalse(true).withLoader(Templates::open).compile(open(name));
+        return Mustache.compiler().nullValue("").emptyStringIsFalse(true)
+                .withEscaper(s -> Escapers.HTML.escape(Texts.htmlText(s)))
+                .withLoader(Templates::open).compile(open(name));
     }
 
     public static Template markdown(String name) {

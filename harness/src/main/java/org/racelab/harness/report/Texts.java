@@ -31,6 +31,17 @@ public final class Texts {
         return Character.getType(c) == Character.FORMAT;
     }
 
+    /** Text for HTML before the template escapes it: control characters other than line breaks and tabs as '?'. */
+    public static String htmlText(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(c == '\n' || c == '\t'
+                || !(Character.isISOControl(c) || isInvisibleFormat(c)) ? c : '?'));
+        return sb.toString();
+    }
+
     /** Only the characters XML 1.0 can hold (tab, newline, carriage return and printable ones). */
     public static String xml(String s) {
         if (s == null) {
@@ -50,7 +61,7 @@ public final class Texts {
      * through), no line break, no table pipe.
      */
     public static String markdown(String s) {
-        String t = terminal(s).replace('\n', ' ');
+        String t = terminal(s == null ? null : s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
         StringBuilder sb = new StringBuilder(t.length() + 8);
         for (char c : t.toCharArray()) {
             switch (c) {
