@@ -49,8 +49,8 @@ final class SchedRows {
             for (String v : e.getValue()) {
                 values.add(v == null ? "-" : v);
             }
-            out.add(new Comparison.FigureRow(groups.get(e.getKey()), e.getKey(), values,
-                    values.stream().distinct().count() > 1));
+            // measured figures always differ a little: no flag, the reader judges
+            out.add(new Comparison.FigureRow(groups.get(e.getKey()), e.getKey(), values, false));
         }
         return out;
     }

@@ -86,7 +86,11 @@ final class SvgCharts {
         counts.setBase(10);
         counts.setSmallestValue(0.5);
         counts.setLowerBound(0.5);
-        counts.setUpperBound(Math.max(10, total) * 4.0);
+        // room to the right of the longest bar for its label
+        counts.setUpperBound(Math.max(10, total) * 40.0);
+        // whole powers of ten only: 10^0.5 helps nobody read a histogram
+        counts.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
+        counts.setAutoTickUnitSelection(false);
         counts.setTickLabelFont(LABEL);
         counts.setLabelFont(LABEL);
         CategoryAxis ids = new CategoryAxis();
