@@ -27,7 +27,8 @@ public final class Cli {
 
     public Cli() {
         for (Command c : List.of(new RunCommand(), new StressCommand(), new VraceCommand(), new BenchCommand(),
-                new SchedCommand(), new ListCommand(), new SysinfoCommand())) {
+                new SchedCommand(), new ReportCommand(), new CompareCommand(), new ListCommand(),
+                new SysinfoCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -6,7 +6,10 @@ import org.racelab.harness.bundle.ResultsFolder;
 import org.racelab.harness.machine.Machine;
 import org.racelab.harness.machine.MachineProbe;
 import org.racelab.harness.profile.Profile;
+import org.racelab.harness.report.BadBundleException;
+import org.racelab.harness.report.BundleReader;
 import org.racelab.harness.report.ProgressDisplay;
+import org.racelab.harness.report.ReportFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,6 +75,7 @@ final class LabRun {
             bundle = bundle.finish(now(), reasons);
             save(folder, bundle);
         }
+        writeReport(folder);
         if (interrupted) {
             terminal.err().println("racelab " + command + ": interrupted; what was measured is in "
                     + folder.resolve(BundleWriter.FILE));
@@ -83,6 +87,16 @@ final class LabRun {
             failed |= s.failed(bundle);
         }
         return failed ? ExitCode.FAILURE : ExitCode.OK;
+    }
+
+    /** The report of the saved bundle, read back as any bundle is; a report that fails costs the run nothing. */
+    private void writeReport(Path folder) {
+        try {
+            ReportFiles.write(new BundleReader().read(folder), folder);
+            terminal.err().println("racelab: report: " + folder.resolve(ReportFiles.HTML));
+        } catch (BadBundleException | IOException | RuntimeException e) {
+            terminal.err().println("racelab: no report written: " + e.getMessage());
+        }
     }
 
     private void save(Path folder, Bundle bundle) throws EnvironmentException {

@@ -94,7 +94,7 @@ public final class SchedCharts {
         Sized chart();
     }
 
-    private record Sized(JFreeChart chart, int height) {
+    record Sized(JFreeChart chart, int height) {
     }
 
     private static void save(Path folder, String name, ChartSource source, List<String> files, List<String> problems) {

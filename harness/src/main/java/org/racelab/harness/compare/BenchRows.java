@@ -1,0 +1,74 @@
+package org.racelab.harness.compare;
+
+import org.racelab.harness.bundle.BenchScore;
+import org.racelab.harness.bundle.BenchRatio;
+import org.racelab.harness.report.BenchGroups;
+import org.racelab.harness.bundle.BenchSection;
+import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.report.ReportModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmarks per machine: for each comparison (subject vs baseline at its parameters) the
+ * ratio with its uncertainty and both scores. Flagged where the ratio's intervals do not overlap.
+ */
+final class BenchRows {
+
+    private BenchRows() {
+    }
+
+    static List<Comparison.FigureRow> of(List<ReadBundle> reads) {
+        Map<String, BenchRatio[]> rows = new LinkedHashMap<>();
+        Map<String, String> groups = new LinkedHashMap<>();
+        int n = reads.size();
+        for (int i = 0; i < n; i++) {
+            BenchSection b = reads.get(i).bench();
+            if (b == null) {
+                continue;
+            }
+            for (BenchRatio r : ReportModel.nonNull(b.ratios())) {
+                String key = ReportModel.nz(r.subject()) + " vs " + ReportModel.method(r.baseline()).orElse("-")
+                        + (ReportModel.params(r.params()).isEmpty() ? "" : " [" + ReportModel.params(r.params()) + "]");
+                rows.computeIfAbsent(key, k -> new BenchRatio[n])[i] = r;
+                groups.putIfAbsent(key, ReportModel.nz(r.question()));
+            }
+        }
+        List<Comparison.FigureRow> out = new ArrayList<>();
+        for (Map.Entry<String, BenchRatio[]> e : rows.entrySet()) {
+            List<String> values = new ArrayList<>();
+            List<double[]> intervals = new ArrayList<>();
+            for (BenchRatio r : e.getValue()) {
+                if (r == null) {
+                    values.add("-");
+                    continue;
+                }
+                values.add("ratio " + BenchGroups.withError(r.ratio(), r.ratioError()) + " ("
+                        + score(r.subjectScore()) + " vs " + score(r.baselineScore()) + ")");
+                double err = r.ratioError() == null ? 0 : r.ratioError();
+                intervals.add(new double[]{r.ratio() - err, r.ratio() + err});
+            }
+            out.add(new Comparison.FigureRow(groups.get(e.getKey()), e.getKey(), values, disjoint(intervals)));
+        }
+        return out;
+    }
+
+    private static String score(BenchScore s) {
+        return s == null ? "-" : BenchGroups.num(s.score()) + " " + ReportModel.nz(s.unit());
+    }
+
+    /** Whether some two intervals do not overlap. */
+    static boolean disjoint(List<double[]> intervals) {
+        for (double[] a : intervals) {
+            for (double[] b : intervals) {
+                if (a[1] < b[0] || b[1] < a[0]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,169 @@
+package org.racelab.harness.compare;
+
+import org.racelab.harness.bundle.Bundle;
+import org.racelab.harness.bundle.StressTestResult;
+import org.racelab.harness.bundle.VraceSection;
+import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.report.ReportModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Bundles from several machines side by side: per test and configuration each machine's race
+ * rate and its word (Never / Sometimes / Always), flagged where the machines disagree, with a
+ * test of whether the difference is more than chance; the benchmarks' ratios per machine; the
+ * scheduling figures per machine; and what differs between the machines themselves.
+ */
+public record Comparison(List<MachineColumn> machines, List<String> machineDifferences, List<RaceRow> races,
+                         List<FigureRow> bench, List<FigureRow> sched, List<String> cleaned) {
+
+    /**
+     * @param flag   empty when the machines agree, else what differs ("differs", "rate differs",
+     *               "not comparable")
+     * @param why    the test that judged it, or why the machines cannot be compared
+     */
+    public record RaceRow(String caseName, String variant, String kind, String config, List<RaceCell> cells,
+                          String flag, String why, boolean meaningful) {
+        public boolean flagged() {
+            return !flag.isEmpty();
+        }
+    }
+
+    /** A figure per machine ("-" where a machine has none). */
+    public record FigureRow(String group, String label, List<String> values, boolean differs) {
+    }
+
+    public static Comparison of(List<ReadBundle> reads) {
+        List<MachineColumn> machines = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            machines.add(MachineColumn.of(i, reads.get(i)));
+        }
+        List<String> cleaned = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            String id = machines.get(i).id();
+            reads.get(i).cleaned().forEach(c -> cleaned.add(id + ": " + c));
+        }
+        return new Comparison(machines, MachineDifferences.of(reads), races(reads), BenchRows.of(reads),
+                SchedRows.of(reads), cleaned);
+    }
+
+    public List<RaceRow> flaggedRaces() {
+        return races.stream().filter(RaceRow::flagged).toList();
+    }
+
+    private record Key(String test, String config) {
+    }
+
+    private record Meta(String caseName, String variant, String kind) {
+    }
+
+    static List<RaceRow> races(List<ReadBundle> reads) {
+        Map<Key, RaceCell[]> cells = new LinkedHashMap<>();
+        Map<Key, Meta> meta = new LinkedHashMap<>();
+        int n = reads.size();
+        for (int i = 0; i < n; i++) {
+            Bundle b = reads.get(i).bundle();
+            if (b.stress() != null) {
+                for (StressTestResult t : ReportModel.nonNull(b.stress().tests())) {
+                    Key k = new Key(ReportModel.nz(t.name()), "JCStress, platform threads");
+                    meta.putIfAbsent(k, new Meta(t.caseName(), t.variant(), t.kind()));
+                    cells.computeIfAbsent(k, x -> new RaceCell[n])[i] = stressCell(t);
+                }
+            }
+            if (b.vrace() != null) {
+                for (VraceSection.VraceTestResult t : ReportModel.nonNull(b.vrace().tests())) {
+                    for (VraceSection.VraceRun r : ReportModel.nonNull(t.runs())) {
+                        String config = "virtual".equals(r.threads())
+                                ? "vrace, virtual, " + r.carriers() + (Objects.equals(r.carriers(), 1) ? " carrier" : " carriers")
+                                : "vrace, " + ReportModel.nz(r.threads()) + " threads";
+                        Key k = new Key(ReportModel.nz(t.name()), config);
+                        meta.putIfAbsent(k, new Meta(t.caseName(), t.variant(), t.kind()));
+                        cells.computeIfAbsent(k, x -> new RaceCell[n])[i] = vraceCell(r);
+                    }
+                }
+            }
+        }
+        List<RaceRow> rows = new ArrayList<>();
+        for (Map.Entry<Key, RaceCell[]> e : cells.entrySet()) {
+            List<RaceCell> row = new ArrayList<>();
+            for (RaceCell c : e.getValue()) {
+                row.add(c == null ? new RaceCell(RaceCell.ABSENT, 0, 0, false,
+                        "its bundle has no such run (e.g. fewer carriers, or the section did not run)") : c);
+            }
+            Meta m = meta.get(e.getKey());
+            rows.add(judge(ReportModel.nz(m.caseName()), ReportModel.nz(m.variant()), ReportModel.nz(m.kind()),
+                    e.getKey().config(), row, reads.size()));
+        }
+        return rows;
+    }
+
+    static RaceCell stressCell(StressTestResult t) {
+        String v = ReportModel.nz(t.verdict());
+        if (v.equals("SKIPPED") || v.equals("NOT_RUN") || v.equals("ERROR")) {
+            return new RaceCell(v, 0, 0, t.raceObserved() != null, t.reason());
+        }
+        long race = t.raceSamples() == null ? 0 : t.raceSamples();
+        return new RaceCell(RaceCell.RAN, Math.min(race, t.samples()), t.samples(), t.raceObserved() != null, t.reason());
+    }
+
+    static RaceCell vraceCell(VraceSection.VraceRun r) {
+        String v = ReportModel.nz(r.verdict());
+        if (!v.equals("PASSED") && !v.equals("FAILED")) {
+            return new RaceCell(v, 0, 0, r.raceObserved() != null, r.reason());
+        }
+        long race = r.raceSamples() == null ? 0 : r.raceSamples();
+        return new RaceCell(RaceCell.RAN, Math.min(race, r.samples()), r.samples(), r.raceObserved() != null, r.reason());
+    }
+
+    /** Flags a row: words that differ, rates that differ beyond chance, or a machine where it did not run. */
+    static RaceRow judge(String caseName, String variant, String kind, String config, List<RaceCell> cells, int machines) {
+        List<long[]> rated = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (RaceCell c : cells) {
+            if (c.rated()) {
+                rated.add(new long[]{c.observed(), c.total()});
+                words.add(c.word());
+            }
+        }
+        List<String> notRun = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            RaceCell c = cells.get(i);
+            if (!RaceCell.RAN.equals(c.state())) {
+                notRun.add("M" + (i + 1) + (RaceCell.ABSENT.equals(c.state()) ? "" : " " + c.state())
+                        + (c.reason() == null ? "" : ": " + c.reason()));
+            }
+        }
+        boolean ranSomewhere = cells.stream().anyMatch(c -> RaceCell.RAN.equals(c.state()));
+        RateTest.Result test = rated.size() >= 2 ? RateTest.of(rated) : null;
+        boolean wordsDiffer = words.stream().distinct().count() > 1;
+        String flag;
+        String why;
+        if (wordsDiffer) {
+            flag = "differs";
+            why = test.text() + (test.meaningful() ? ": more than chance" : ": could be chance at these sample counts");
+        } else if (test != null && test.meaningful()) {
+            flag = "rate differs";
+            why = test.text() + ": the same word, but the rates differ by more than chance";
+        } else if (ranSomewhere && !notRun.isEmpty() && machines > 1) {
+            flag = "not comparable";
+            why = "did not run on " + String.join("; ", notRun);
+        } else {
+            flag = "";
+            why = test == null ? "" : test.text();
+        }
+        if (wordsDiffer && !notRun.isEmpty()) {
+            why += "; did not run on " + String.join("; ", notRun);
+        }
+        return new RaceRow(caseName, variant, kind, config, List.copyOf(cells), flag, why,
+                test != null && test.meaningful());
+    }
+
+    static String joined(List<String> parts) {
+        return parts.stream().collect(Collectors.joining("; "));
+    }
+}

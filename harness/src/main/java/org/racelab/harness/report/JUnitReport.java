@@ -1,0 +1,171 @@
+package org.racelab.harness.report;
+
+import org.racelab.harness.bundle.Bundle;
+import org.racelab.harness.bundle.OutcomeCount;
+import org.racelab.harness.bundle.RunConfig;
+import org.racelab.harness.bundle.StressTestResult;
+import org.racelab.harness.bundle.VraceSection;
+import org.racelab.harness.machine.Machine;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code junit.xml} in the JUnit XML format CI servers read (Jenkins, GitLab, GitHub actions'
+ * test reporters): one test suite per section, one test case per test and configuration (a
+ * JCStress fork with its JVM options; a vrace run on platform threads or on N carriers), a
+ * failure per FORBIDDEN outcome seen, an error for a test that errored, skipped for one that did
+ * not run, and the machine as the suites' properties. Written with the JDK's StAX writer, which
+ * escapes; characters XML 1.0 cannot hold are replaced first.
+ */
+public final class JUnitReport {
+
+    private JUnitReport() {
+    }
+
+    public static void write(ReadBundle read, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            x.writeStartElement("testsuites");
+            x.writeAttribute("name", "racelab");
+            Bundle b = read.bundle();
+            if (b.stress() != null) {
+                List<Case> cases = new ArrayList<>();
+                for (StressTestResult t : ReportModel.tests(b.stress().tests())) {
+                    stressCases(t, cases);
+                }
+                suite(x, "racelab.stress", b, cases);
+            }
+            if (b.vrace() != null) {
+                List<Case> cases = new ArrayList<>();
+                for (VraceSection.VraceTestResult t : ReportModel.vraceTests(b.vrace())) {
+                    for (VraceSection.VraceRun r : ReportModel.nonNull(t.runs())) {
+                        String config = "virtual".equals(r.threads()) ? "virtual, " + r.carriers() + " carriers"
+                                : ReportModel.nz(r.threads()) + " threads";
+                        cases.add(new Case(t.name(), config, r.verdict(), r.reason(), forbidden(r.outcomes())));
+                    }
+                }
+                suite(x, "racelab.vrace", b, cases);
+            }
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Case(String test, String config, String verdict, String reason, List<OutcomeCount> forbidden) {
+    }
+
+    private static void stressCases(StressTestResult t, List<Case> cases) {
+        List<RunConfig> configs = ReportModel.nonNull(t.configs());
+        if (configs.isEmpty()) {
+            // skipped or not run: one case says so
+            cases.add(new Case(t.name(), "no configuration ran", t.verdict(), t.reason(), forbidden(t.outcomes())));
+            return;
+        }
+        for (RunConfig c : configs) {
+            String config = String.format(Locale.ROOT, "fork %d, %s, %s", c.fork(), ReportModel.nz(c.compileMode()),
+                    String.join(" ", ReportModel.nonNull(c.jvmArgs()).stream()
+                            .filter(a -> !a.startsWith("-Djna.tmpdir") && !a.startsWith("-Djcstress.console")).toList()));
+            String reason = String.join("; ", ReportModel.nonNull(c.messages()));
+            cases.add(new Case(t.name(), config, c.verdict(), reason.isEmpty() ? t.reason() : reason,
+                    forbidden(c.outcomes())));
+        }
+    }
+
+    private static List<OutcomeCount> forbidden(List<OutcomeCount> outcomes) {
+        return ReportModel.outcomes(outcomes).stream().filter(o -> "FORBIDDEN".equals(o.expect()) && o.count() > 0)
+                .toList();
+    }
+
+    private static void suite(XMLStreamWriter x, String name, Bundle b, List<Case> cases) throws XMLStreamException {
+        long failures = cases.stream().filter(c -> !c.forbidden().isEmpty() || "FAILED".equals(c.verdict())).count();
+        long errors = cases.stream().filter(c -> "ERROR".equals(c.verdict())).count();
+        long skipped = cases.stream().filter(c -> "SKIPPED".equals(c.verdict()) || "NOT_RUN".equals(c.verdict())).count();
+        x.writeCharacters("\n  ");
+        x.writeStartElement("testsuite");
+        attr(x, "name", name);
+        attr(x, "tests", Integer.toString(cases.size()));
+        attr(x, "failures", Long.toString(failures));
+        attr(x, "errors", Long.toString(errors));
+        attr(x, "skipped", Long.toString(skipped));
+        if (b.startedAt() != null) {
+            attr(x, "timestamp", b.startedAt());
+        }
+        if (b.machine() != null) {
+            attr(x, "hostname", b.machine().host());
+        }
+        properties(x, b);
+        for (Case c : cases) {
+            x.writeCharacters("\n    ");
+            x.writeStartElement("testcase");
+            attr(x, "classname", c.test());
+            attr(x, "name", c.config());
+            for (OutcomeCount o : c.forbidden()) {
+                x.writeStartElement("failure");
+                attr(x, "type", "FORBIDDEN");
+                attr(x, "message", "FORBIDDEN outcome [" + o.id() + "] seen " + o.count() + " times: " + o.description());
+                x.writeEndElement();
+            }
+            if (c.forbidden().isEmpty() && "FAILED".equals(c.verdict())) {
+                x.writeStartElement("failure");
+                attr(x, "type", "FAILED");
+                attr(x, "message", ReportModel.nz(c.reason()));
+                x.writeEndElement();
+            } else if ("ERROR".equals(c.verdict())) {
+                x.writeStartElement("error");
+                attr(x, "message", ReportModel.nz(c.reason()));
+                x.writeEndElement();
+            } else if ("SKIPPED".equals(c.verdict()) || "NOT_RUN".equals(c.verdict())) {
+                x.writeStartElement("skipped");
+                attr(x, "message", c.verdict() + (c.reason() == null ? "" : ": " + c.reason()));
+                x.writeEndElement();
+            }
+            x.writeEndElement();
+        }
+        x.writeCharacters("\n  ");
+        x.writeEndElement();
+    }
+
+    private static void properties(XMLStreamWriter x, Bundle b) throws XMLStreamException {
+        x.writeCharacters("\n    ");
+        x.writeStartElement("properties");
+        Machine m = b.machine();
+        prop(x, "racelab.version", b.racelabVersion());
+        prop(x, "racelab.profile", b.profile());
+        if (m != null) {
+            prop(x, "machine.host", m.host());
+            prop(x, "machine.cpu", MachineFacts.cpu(m));
+            prop(x, "machine.cores", MachineFacts.cores(m));
+            prop(x, "machine.availableProcessors", Integer.toString(m.availableProcessors()));
+            prop(x, "machine.os", MachineFacts.os(m));
+            prop(x, "machine.arch", m.os() == null ? null : m.os().arch());
+            prop(x, "machine.jvm", MachineFacts.jvm(m));
+        }
+        x.writeEndElement();
+    }
+
+    private static void prop(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeCharacters("\n      ");
+        x.writeEmptyElement("property");
+        attr(x, "name", name);
+        attr(x, "value", ReportModel.nz(value));
+    }
+
+    private static void attr(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeAttribute(name, Texts.xml(ReportModel.nz(value)));
+    }
+}

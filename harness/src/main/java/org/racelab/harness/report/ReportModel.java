@@ -1,0 +1,237 @@
+package org.racelab.harness.report;
+
+import org.racelab.harness.bundle.BenchRatio;
+import org.racelab.harness.bundle.Bundle;
+import org.racelab.harness.bundle.OutcomeCount;
+import org.racelab.harness.bundle.SchedSection;
+import org.racelab.harness.bundle.StressTestResult;
+import org.racelab.harness.bundle.VraceSection;
+import org.racelab.harness.machine.Machine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What a report shows of one bundle, as plain values for the templates (HTML and Markdown): the
+ * machine, one lesson card per case, the benchmarks, the scheduling figures and timelines.
+ * A section absent from the bundle is absent here. Every part is built on its own, so a part a
+ * hostile bundle breaks says so in its place and the rest of the page still shows.
+ */
+public record ReportModel(String title, String source, List<Fact> machine, List<Fact> run, List<String> cleaned,
+                          List<String> absent, boolean hasStress, String stressHeadline, List<CaseCard> cases,
+                          boolean hasBench, String benchHeadline, List<BenchGroup> benchGroups,
+                          List<String> benchFailures, boolean hasSched, String schedText, List<Chart> schedCharts,
+                          List<String> problems) {
+
+    /** The sched text for a Markdown code block: no control characters, no backtick to end the block. */
+    public String schedCode() {
+        return code(schedText);
+    }
+
+    public String sourceCode() {
+        return code(source);
+    }
+
+    private static String code(String s) {
+        return s.lines().map(Texts::terminal).map(l -> l.replace('`', '\'')).collect(Collectors.joining("\n"));
+    }
+
+    public boolean anyCleaned() {
+        return !cleaned.isEmpty();
+    }
+
+    public boolean anyProblems() {
+        return !problems.isEmpty();
+    }
+
+    public boolean anyAbsent() {
+        return !absent.isEmpty();
+    }
+
+    public boolean anyBenchFailures() {
+        return !benchFailures.isEmpty();
+    }
+
+    public record Fact(String label, String value) {
+    }
+
+    public record Chart(String title, String svg, String problem) {
+    }
+
+    public record CaseCard(String anchor, String name, String topic, String notes, String claim,
+                           List<VariantCard> variants) {
+        /** The case's name where a variant's {@code name} would hide it (Mustache looks inner first). */
+        public String caseTitle() {
+            return name;
+        }
+    }
+
+    public record VariantCard(String name, String test, String kind, String verdict, String verdictClass,
+                              String reason, String race, String raceClass, String samples, String histogram,
+                              List<OutcomeRow> outcomes, boolean hasVrace, List<VraceCell> vrace,
+                              List<String> failures) {
+        public boolean anyOutcomes() {
+            return !outcomes.isEmpty();
+        }
+    }
+
+    public record OutcomeRow(String id, String count, String share, String expect, String expectClass,
+                             String description) {
+    }
+
+    public record VraceCell(String config, String verdict, String race, String samples, String rate) {
+    }
+
+    public record BenchGroup(String title, String chart, String problem, List<BenchRow> rows) {
+    }
+
+    public record BenchRow(String question, String params, String subject, String baseline, String subjectScore,
+                           String baselineScore, String ratio, String advantage, boolean headline) {
+    }
+
+    /** Builds the model; {@code charts} false leaves the SVGs out (Markdown has no use for them). */
+    public static ReportModel of(ReadBundle read, boolean charts) {
+        Bundle b = read.bundle();
+        List<String> problems = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        boolean hasStress = b.stress() != null || b.vrace() != null;
+        boolean hasBench = read.bench() != null;
+        boolean hasSched = b.sched() != null;
+        if (b.stress() == null) {
+            absent.add("stress (JCStress)");
+        }
+        if (b.vrace() == null) {
+            absent.add("vrace (virtual threads)");
+        }
+        if (!hasBench) {
+            absent.add("bench (JMH)");
+        }
+        if (!hasSched) {
+            absent.add("sched (scheduling)");
+        }
+        Machine m = b.machine();
+        String host = m == null ? "unknown host" : nz(m.host());
+        return new ReportModel(
+                "racelab report: " + host + (b.startedAt() == null ? "" : ", " + b.startedAt()),
+                read.file().toString(),
+                part(() -> MachineFacts.of(m), List.of(), "machine", problems),
+                part(() -> runFacts(b), List.of(), "run", problems),
+                read.cleaned(), absent,
+                hasStress, part(() -> b.stress() == null ? "" : StressSummary.totals(nonNull(b.stress().tests())),
+                        "", "stress totals", problems),
+                hasStress ? part(() -> LessonCards.of(b.stress(), b.vrace(), charts), List.of(), "lesson cards", problems)
+                        : List.of(),
+                hasBench, hasBench ? part(() -> BenchGroups.headline(read.bench()), "", "bench", problems) : "",
+                hasBench ? part(() -> BenchGroups.of(read.bench(), charts), List.of(), "bench", problems) : List.of(),
+                hasBench ? nonNull(read.bench().failures()).stream()
+                        .map(f -> nz(f.benchmark()) + " " + params(f.params()) + ": " + nz(f.reason())).toList()
+                        : List.of(),
+                hasSched, hasSched ? part(() -> schedText(b.sched()), "", "sched", problems) : "",
+                hasSched && charts ? part(() -> SchedTimelines.of(b.sched()), List.of(), "sched charts", problems)
+                        : List.of(),
+                problems);
+    }
+
+    private static List<Fact> runFacts(Bundle b) {
+        List<Fact> f = new ArrayList<>();
+        f.add(new Fact("command", "racelab " + nz(b.command()) + ", profile " + nz(b.profile())));
+        f.add(new Fact("racelab", nz(b.racelabVersion()) + " (bundle schema " + nz(b.schema()) + ")"));
+        f.add(new Fact("started", nz(b.startedAt())));
+        f.add(new Fact("finished", b.finishedAt() == null ? "not finished" : b.finishedAt()));
+        f.add(new Fact("complete", b.complete() ? "yes"
+                : "no: " + String.join("; ", nonNull(b.incomplete()))));
+        return f;
+    }
+
+    /** The terminal summary of the sched section, the same lines {@code racelab run} printed. */
+    private static String schedText(SchedSection s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        new SchedSummary(out).print(s, Path.of("."));
+        return bytes.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.startsWith("Results:") && !l.startsWith("  charts:"))
+                .collect(Collectors.joining("\n")).strip();
+    }
+
+    /** One part of the page; a part that a malformed bundle breaks becomes a line in {@code problems}. */
+    static <T> T part(Supplier<T> build, T fallback, String what, List<String> problems) {
+        try {
+            return build.get();
+        } catch (RuntimeException e) {
+            problems.add(what + ": not shown, the bundle's data does not fit (" + e.getClass().getSimpleName() + ")");
+            return fallback;
+        }
+    }
+
+    public static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+
+    public static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+
+    public static String params(Map<String, String> params) {
+        if (params == null || params.isEmpty()) {
+            return "";
+        }
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** {@code ThreadStartJoin.virtualFromVirtual} as {@code virtualFromVirtual}. */
+    public static Optional<String> method(String benchmark) {
+        if (benchmark == null) {
+            return Optional.empty();
+        }
+        int dot = benchmark.lastIndexOf('.');
+        return Optional.of(dot < 0 ? benchmark : benchmark.substring(dot + 1));
+    }
+
+    static String ratioLabel(BenchRatio r) {
+        String p = params(r.params());
+        return method(r.subject()).orElse("?") + " vs " + method(r.baseline()).orElse("?") + (p.isEmpty() ? "" : ", " + p);
+    }
+
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String share(long part, long whole) {
+        if (whole <= 0) {
+            return "-";
+        }
+        double p = 100.0 * part / whole;
+        return p == 0 ? "0%" : p >= 1 ? String.format(Locale.ROOT, "%.1f%%", p) : String.format(Locale.ROOT, "%.2g%%", p);
+    }
+
+    static String anchor(String s) {
+        return "case-" + nz(s).replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    static <K, V> Map<K, V> ordered() {
+        return new LinkedHashMap<>();
+    }
+
+    static List<OutcomeCount> outcomes(List<OutcomeCount> list) {
+        return nonNull(list);
+    }
+
+    static List<StressTestResult> tests(List<StressTestResult> list) {
+        return nonNull(list);
+    }
+
+    static List<VraceSection.VraceTestResult> vraceTests(VraceSection v) {
+        return v == null ? List.of() : nonNull(v.tests());
+    }
+}

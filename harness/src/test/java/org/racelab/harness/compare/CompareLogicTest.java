@@ -1,0 +1,101 @@
+package org.racelab.harness.compare;
+
+import org.junit.jupiter.api.Test;
+import org.racelab.harness.report.Fixtures;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** compare's words, flags and statistics, on known numbers and on two real bundles (2 CPUs, 1 CPU). */
+class CompareLogicTest {
+
+    @Test
+    void litmusWords() {
+        assertEquals(RaceWord.NEVER, RaceWord.of(0, 10));
+        assertEquals(RaceWord.SOMETIMES, RaceWord.of(1, 10));
+        assertEquals(RaceWord.ALWAYS, RaceWord.of(10, 10));
+        assertThrows(IllegalArgumentException.class, () -> RaceWord.of(0, 0));
+    }
+
+    @Test
+    void fishersExactTestOnAKnownTable() {
+        // scipy.stats.fisher_exact([[8, 2], [1, 5]]) gives p = 0.03496503496503495
+        RateTest.Result r = RateTest.of(List.of(new long[]{8, 10}, new long[]{1, 6}));
+        assertEquals("Fisher", r.test());
+        assertEquals(0.034965034965035, r.p(), 1e-12);
+        assertFalse(r.meaningful(), "not below 0.01");
+    }
+
+    @Test
+    void chiSquareForThreeMachines() {
+        // 10/100, 20/100, 30/100: chi-square 12.5 on 2 degrees of freedom, p = exp(-6.25)
+        RateTest.Result r = RateTest.of(List.of(new long[]{10, 100}, new long[]{20, 100}, new long[]{30, 100}));
+        assertEquals("chi-square", r.test());
+        assertEquals(Math.exp(-6.25), r.p(), 1e-12);
+        assertTrue(r.meaningful());
+    }
+
+    @Test
+    void aFewRaceSamplesInMillionsCanBeChance() {
+        // 3 of 10 million against 0 of 10 million: "Sometimes" against "Never", but not beyond chance
+        RateTest.Result r = RateTest.of(List.of(new long[]{3, 10_000_000}, new long[]{0, 10_000_000}));
+        // all 3 in one half of 20 million, either half: 2 x C(10M,3)/C(20M,3), just under 1/4
+        assertEquals(0.25, r.p(), 1e-6);
+        Comparison.RaceRow row = Comparison.judge("C", "V", "racy", "x", List.of(
+                new RaceCell(RaceCell.RAN, 3, 10_000_000, true, null),
+                new RaceCell(RaceCell.RAN, 0, 10_000_000, true, null)), 2);
+        assertEquals("differs", row.flag());
+        assertTrue(row.why().contains("could be chance"), row.why());
+    }
+
+    @Test
+    void aSkippedTestIsNotComparableAndNeverShownAsNever() {
+        Comparison.RaceRow row = Comparison.judge("C", "V", "racy", "x", List.of(
+                new RaceCell(RaceCell.RAN, 0, 1000, true, null),
+                new RaceCell("SKIPPED", 0, 0, true, "needs 2 CPUs")), 2);
+        assertEquals("not comparable", row.flag());
+        assertEquals("SKIPPED", row.cells().get(1).text());
+        assertEquals("Never 0/1,000", row.cells().get(0).text());
+        assertTrue(row.why().contains("M2 SKIPPED: needs 2 CPUs"), row.why());
+    }
+
+    @Test
+    void twoRealBundlesTwoCpusAndOne() {
+        Comparison c = Comparison.of(List.of(Fixtures.read("bundle-2cpu.json"), Fixtures.read("bundle-1cpu.json")));
+        assertTrue(c.machineDifferences().contains("CPUs available to the JVM: M1 2, M2 1"), c.machineDifferences().toString());
+        Comparison.RaceRow lostUpdate = row(c, "Interleaving_01_LostUpdate", "Plain", "JCStress, platform threads");
+        assertEquals("not comparable", lostUpdate.flag());
+        assertEquals("SKIPPED", lostUpdate.cells().get(1).word());
+        // on one CPU the platform threads of vrace interleave only where the OS switches them: never, in 0.15 s
+        Comparison.RaceRow vrace = row(c, "Interleaving_01_LostUpdate", "Plain", "vrace, platform threads");
+        assertEquals("differs", vrace.flag());
+        assertEquals("Sometimes", vrace.cells().get(0).word());
+        assertEquals("Never", vrace.cells().get(1).word());
+        assertTrue(vrace.meaningful());
+        Comparison.RaceRow oneCarrier = row(c, "Interleaving_01_LostUpdate", "Plain", "vrace, virtual, 1 carrier");
+        assertEquals("", oneCarrier.flag(), "one carrier never races, on either machine");
+        Comparison.RaceRow spin = row(c, "Visibility_01_SpinLoop", "PlainFlag", "JCStress, platform threads");
+        assertEquals("", spin.flag(), "1 of 2 on both");
+        assertEquals("-", row(c, "Interleaving_01_LostUpdate", "Plain", "vrace, virtual, 2 carriers").cells().get(1).word());
+        assertFalse(c.sched().isEmpty());
+        assertTrue(c.bench().isEmpty());
+    }
+
+    @Test
+    void benchRatiosSideBySide() {
+        Comparison c = Comparison.of(List.of(Fixtures.read("bundle-bench.json"), Fixtures.read("bundle-2cpu.json")));
+        Comparison.FigureRow first = c.bench().get(0);
+        assertEquals("ThreadStartJoin.virtualFromVirtual vs platformFromPlatform", first.label());
+        assertTrue(first.values().get(0).startsWith("ratio 0.00808 ± 0.00412 (0.797 us/op vs 98.62 us/op)"), first.values().get(0));
+        assertEquals("-", first.values().get(1));
+    }
+
+    private static Comparison.RaceRow row(Comparison c, String caseName, String variant, String config) {
+        return c.races().stream().filter(r -> r.caseName().equals(caseName) && r.variant().equals(variant)
+                && r.config().equals(config)).findFirst().orElseThrow();
+    }
+}
