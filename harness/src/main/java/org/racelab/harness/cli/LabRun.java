@@ -74,8 +74,9 @@ final class LabRun {
             }
             bundle = bundle.finish(now(), reasons);
             save(folder, bundle);
+            // inside the guard: a Ctrl-C waits for the report too, so no half-written page is left
+            writeReport(folder);
         }
-        writeReport(folder);
         if (interrupted) {
             terminal.err().println("racelab " + command + ": interrupted; what was measured is in "
                     + folder.resolve(BundleWriter.FILE));
