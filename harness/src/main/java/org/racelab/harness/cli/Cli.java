@@ -110,8 +110,9 @@ public final class Cli {
         out.println("commands:");
         commands.values().forEach(c -> out.printf("  %-9s %s%n", c.name(), c.summary()));
         out.println();
-        out.println("exit codes: 0 all well; 1 a FORBIDDEN outcome or a test error; 2 bad usage or input;");
-        out.println("            3 this environment cannot run it");
+        out.println("exit codes: 0 all well; 1 a FORBIDDEN outcome, a test error or a run cut short;");
+        out.println("            2 bad usage or input;");
+        out.println("            3 this environment cannot run it (say, no JDK 21+)");
         out.println();
         out.println("example: racelab run");
     }
