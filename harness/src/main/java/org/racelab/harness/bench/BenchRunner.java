@@ -15,7 +15,7 @@ import org.racelab.harness.bundle.BenchFailure;
 import org.racelab.harness.bundle.BenchResult;
 import org.racelab.harness.bundle.BenchSection;
 import org.racelab.harness.profile.JmhBudget;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.io.IOException;
 import java.util.ArrayList;

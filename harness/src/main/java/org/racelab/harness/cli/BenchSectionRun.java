@@ -6,7 +6,7 @@ import org.racelab.harness.bundle.BenchSection;
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.profile.Profile;
 import org.racelab.harness.report.BenchSummary;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.io.IOException;
 import java.io.PrintStream;

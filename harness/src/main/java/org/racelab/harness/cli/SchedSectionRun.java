@@ -8,7 +8,7 @@ import org.racelab.harness.report.SchedSummary;
 import org.racelab.harness.sched.Experiment;
 import org.racelab.harness.sched.SchedRequest;
 import org.racelab.harness.sched.SchedRunner;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.io.IOException;
 import java.io.PrintStream;

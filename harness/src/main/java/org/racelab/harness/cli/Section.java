@@ -2,7 +2,7 @@ package org.racelab.harness.cli;
 
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.profile.Profile;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.io.IOException;
 import java.io.PrintStream;

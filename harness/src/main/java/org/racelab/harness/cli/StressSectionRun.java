@@ -6,7 +6,7 @@ import org.racelab.harness.catalog.StressTest;
 import org.racelab.harness.catalog.TestCatalog;
 import org.racelab.harness.profile.Profile;
 import org.racelab.harness.report.StressSummary;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 import org.racelab.harness.stress.StressRequest;
 import org.racelab.harness.stress.StressRunner;
 

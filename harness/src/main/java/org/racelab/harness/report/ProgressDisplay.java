@@ -5,7 +5,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.io.PrintStream;
 

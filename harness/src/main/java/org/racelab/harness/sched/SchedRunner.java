@@ -7,7 +7,7 @@ import org.racelab.harness.bundle.SchedPreemption;
 import org.racelab.harness.bundle.SchedSection;
 import org.racelab.harness.bundle.SchedTimeslice;
 import org.racelab.harness.profile.SchedSizes;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 import org.racelab.harness.vm.ChildJvm;
 
 import java.io.IOException;

@@ -2,6 +2,7 @@ package org.racelab.harness.stress;
 
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.catalog.StressTest;
+import org.racelab.harness.progress.ProgressListener;
 import org.racelab.harness.vm.ChildJvm;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package org.racelab.harness.vrace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.racelab.harness.bundle.Json;
 import org.racelab.harness.bundle.VraceSection;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 import org.racelab.harness.vm.ChildJvm;
 
 import java.io.BufferedReader;

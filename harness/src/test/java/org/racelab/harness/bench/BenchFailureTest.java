@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.racelab.harness.bundle.BenchFailure;
 import org.racelab.harness.bundle.BenchSection;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import org.racelab.harness.bundle.BenchRatio;
 import org.racelab.harness.bundle.BenchResult;
 import org.racelab.harness.bundle.BenchSection;
 import org.racelab.harness.profile.JmhBudget;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

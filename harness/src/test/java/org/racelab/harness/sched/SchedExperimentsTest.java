@@ -11,7 +11,7 @@ import org.racelab.harness.bundle.SchedSection;
 import org.racelab.harness.bundle.SchedSegment;
 import org.racelab.harness.profile.SchedSizes;
 import org.racelab.harness.report.SchedCharts;
-import org.racelab.harness.stress.ProgressListener;
+import org.racelab.harness.progress.ProgressListener;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.racelab.harness.stress;
+package org.racelab.harness.progress;
 
 /**
  * Hears how far a runner has got. Runners report; whoever listens decides how to show it.
