@@ -66,7 +66,8 @@ public final class StressSummary {
         return String.format(Locale.ROOT, "yes %s [%s]", percent(share), ids);
     }
 
-    private static String percent(double p) {
+    /** A share in percent: one decimal from 1 % up, two significant digits below. */
+    static String percent(double p) {
         if (p >= 1) {
             return String.format(Locale.ROOT, "%.1f%%", p);
         }

@@ -72,8 +72,7 @@ public final class VraceSummary {
             return "never  " + rate;
         }
         double share = r.samples() == 0 ? 0 : 100.0 * r.raceSamples() / r.samples();
-        return String.format(Locale.ROOT, "%s  %s", share >= 1 ? String.format(Locale.ROOT, "%.1f%%", share)
-                : String.format(Locale.ROOT, "%.2g%%", share), rate);
+        return StressSummary.percent(share) + "  " + rate;
     }
 
     private static List<String> problems(VraceSection s) {

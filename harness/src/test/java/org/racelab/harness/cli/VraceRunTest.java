@@ -54,7 +54,7 @@ class VraceRunTest {
 
     @Test
     void onPlatformThreadsTheLostUpdateIsObserved() {
-        // Measured on 2 vCPUs: 1-40 % of the samples lose an update, millions per second when quiet;
+        // Measured on 2 vCPUs: 1-68 % of the samples lose an update, millions of samples per second;
         // none in millions would mean the two actors never ran at the same time.
         JsonNode platform = runOf("Fixture_04_RacyCounter", "platform", null);
         assertTrue(platform.get("samples").asLong() > 100_000, platform.toPrettyString());
