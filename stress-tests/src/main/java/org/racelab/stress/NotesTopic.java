@@ -1,6 +1,9 @@
 package org.racelab.stress;
 
-/** The headings of {@code notes/week2-processes-threads.md} that the catalog draws on. */
+/**
+ * The headings of the lecture notes that the catalog draws on. The notes themselves are not
+ * part of this repository; {@code docs/notes-claims.md} lists their claims, topic by topic.
+ */
 public enum NotesTopic {
     PROCESSES("Processes"),
     OPERATING_SYSTEMS("Operating Systems"),
