@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
         transfer (~70 ns on the machine below), not a context switch. LockSupport park/unpark
         never spins: it is the context switch, and the figure to compare.
 
-    On 2 vCPUs, AMD EPYC, Linux 6.18, Temurin JDK 25.0.3, racelab bench --profile quick
-    (1 fork, 15 x 200 ms; the machine was shared with other work), ns per hand-off:
+    On 2 vCPUs, AMD EPYC, Linux 6.18, Temurin JDK 25.0.3, 2026-11-27, racelab bench --profile
+    quick (1 fork, 15 x 200 ms; the machine was shared with other work, load average 2.5-3.4),
+    ns per hand-off:
 
         mechanism          platformPair        virtualPair     virtualPartnerFromPlatform
         SynchronousQueue   3,685 +-   735      466 +- 145        113 +-    25

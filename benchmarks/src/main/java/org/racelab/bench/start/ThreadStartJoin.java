@@ -35,13 +35,20 @@ import java.util.concurrent.TimeUnit;
         thread instead, which is a few hundred nanoseconds of user-space work.
       - No Level.Invocation fixtures: the pool is made once per trial.
 
-    On 2 vCPUs, AMD EPYC, Linux 6.18, Temurin JDK 25.0.3, racelab bench --profile quick
-    (1 fork, 15 x 200 ms; the machine was shared with other work), us per start+join:
+    On 2 vCPUs, AMD EPYC, Linux 6.18, Temurin JDK 25.0.3, 2026-11-27, racelab bench --profile
+    quick (1 fork, 15 x 200 ms) while the machine was shared with other developers' builds
+    (load average 2.5-3.4), us per start+join:
 
         platformFromPlatform        224    +- 128     (85 us while the machine was quiet)
         virtualFromPlatform          12.9  +-   2.3
         platformPoolFromPlatform     14.5  +-  20
         virtualFromVirtual            0.81 +-   0.37
+
+    virtualFromVirtual against platformFromPlatform: ~280x in this run. The bench section of a
+    whole ./racelab run on the same machine the same day, with nothing else running, gave
+    virtualFromVirtual 0.612 +- 0.088 and platformFromPlatform 82.9 +- 1.3 (135x), and
+    virtualFromPlatform 37.2 +- 3.6: the same questions, another run (README.md, "What this
+    machine showed").
 
     Run it alone:  java -jar benchmarks/target/benchmarks.jar ThreadStartJoin
 */
