@@ -1,6 +1,8 @@
 package org.racelab.harness;
 
 import org.racelab.harness.cli.Cli;
+import org.racelab.harness.run.RunGuard;
+import org.racelab.harness.run.Terminal;
 
 /** {@code racelab}: the entry point of the harness jar. */
 public final class Main {
@@ -9,8 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = new Cli().run(args, org.racelab.harness.cli.Terminal.system());
-        if (!Cli.shuttingDown()) {
+        int code = new Cli().run(args, Terminal.system());
+        if (!RunGuard.shuttingDown()) {
             System.exit(code);
         }
     }

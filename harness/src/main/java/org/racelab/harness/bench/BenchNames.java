@@ -1,10 +1,10 @@
 package org.racelab.harness.bench;
 
+import org.racelab.harness.format.Format;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** How racelab names a benchmark: {@code Class.method}, without the package. */
 final class BenchNames {
@@ -28,8 +28,6 @@ final class BenchNames {
 
     static String label(BenchmarkParams p) {
         Map<String, String> params = params(p);
-        return shortName(p.getBenchmark()) + (params.isEmpty() ? ""
-                : params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",", " [", "]")));
+        return shortName(p.getBenchmark()) + (params.isEmpty() ? "" : " [" + Format.params(params, ",") + "]");
     }
 }

@@ -103,9 +103,9 @@ public final class BenchRunner {
         String jdk = results.isEmpty() ? Runtime.version().toString() : results.get(0).jdkVersion();
         String vm = results.isEmpty() ? System.getProperty("java.vm.name") : results.get(0).vmName();
         return new BenchSection("jmh " + Version.getPlainVersion(), request.include(), cpus, jdk, vm,
-                request.budget(), plan.configurations(), problem == null, problem, elapsed,
+                request.budget().toBundle(), plan.configurations(), problem == null, problem, elapsed,
                 Files.exists(json) ? raw + RESULT_JSON : null, raw + CONSOLE_LOG,
-                results, Ratios.of(Comparisons.SUITE, results), failures);
+                results, Ratios.of(RatioQuestions.SUITE, results), failures);
     }
 
     static ChainedOptionsBuilder options(BenchRequest request, Path json) {

@@ -21,9 +21,9 @@ public final class Ratios {
     private Ratios() {
     }
 
-    public static List<BenchRatio> of(List<Comparison> comparisons, List<BenchResult> results) {
+    public static List<BenchRatio> of(List<RatioQuestion> comparisons, List<BenchResult> results) {
         List<BenchRatio> ratios = new ArrayList<>();
-        for (Comparison c : comparisons) {
+        for (RatioQuestion c : comparisons) {
             for (BenchResult subject : results) {
                 if (!subject.benchmark().equals(c.subject())) {
                     continue;
@@ -38,7 +38,7 @@ public final class Ratios {
         return ratios;
     }
 
-    static Optional<BenchRatio> ratio(Comparison c, BenchResult subject, BenchResult baseline) {
+    static Optional<BenchRatio> ratio(RatioQuestion c, BenchResult subject, BenchResult baseline) {
         BenchScore a = subject.primary();
         BenchScore b = baseline.primary();
         if (!a.unit().equals(b.unit()) || !subject.kind().equals(baseline.kind())

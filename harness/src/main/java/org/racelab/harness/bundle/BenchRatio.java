@@ -22,4 +22,11 @@ public record BenchRatio(String question, String subject, String baseline, Map<S
                          String kind, String unit, BenchScore subjectScore, BenchScore baselineScore,
                          double ratio, Double ratioError, double advantage, Double advantageError,
                          boolean headline) {
+    public BenchRatio {
+        question = Records.text(question);
+        subject = Records.text(subject);
+        baseline = Records.text(baseline);
+        params = Records.map(params);
+    }
+
 }

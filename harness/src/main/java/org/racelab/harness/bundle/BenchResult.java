@@ -22,4 +22,11 @@ public record BenchResult(String benchmark, String fullName, String mode, String
                           Map<String, String> params, BenchScore primary, long samples,
                           Map<String, BenchScore> secondary, String jdkVersion, String vmName,
                           String vmVersion, List<String> jvmArgs) {
+    public BenchResult {
+        benchmark = Records.text(benchmark);
+        params = Records.map(params);
+        secondary = Records.map(secondary);
+        jvmArgs = Records.list(jvmArgs);
+    }
+
 }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchScore(double score, Double error, String unit) {
 
+    public BenchScore {
+        unit = Records.text(unit);
+    }
+
     /** Non-finite errors (JMH's NaN for a single iteration) become null: JSON has no NaN. */
     public static BenchScore of(double score, double error, String unit) {
         return new BenchScore(score, Double.isFinite(error) ? error : null, unit);

@@ -1,7 +1,6 @@
 package org.racelab.harness.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.racelab.harness.profile.JmhBudget;
 
 import java.util.List;
 
@@ -20,7 +19,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchSection(String tool, String include, int cpus, String jdkVersion, String vmName,
-                           JmhBudget budget, int planned, boolean complete, String incomplete,
+                           JmhIterations budget, int planned, boolean complete, String incomplete,
                            double elapsedSeconds, String rawJson, String rawConsole,
                            List<BenchResult> results, List<BenchRatio> ratios, List<BenchFailure> failures) {
+    public BenchSection {
+        results = Records.list(results);
+        ratios = Records.list(ratios);
+        failures = Records.list(failures);
+    }
+
 }

@@ -1,7 +1,6 @@
 package org.racelab.harness.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.racelab.harness.machine.Machine;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,11 @@ public record Bundle(String schema, String racelabVersion, String command, Strin
                      Map<String, Object> options, String startedAt, String finishedAt,
                      boolean complete, List<String> incomplete, Machine machine, StressSection stress,
                      VraceSection vrace, BenchSection bench, SchedSection sched) {
+    public Bundle {
+        options = Records.map(options);
+        incomplete = Records.list(incomplete);
+    }
+
 
     public static final String SCHEMA = "racelab.bundle/1";
 

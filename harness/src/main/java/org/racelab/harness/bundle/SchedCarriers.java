@@ -8,6 +8,10 @@ import java.util.List;
  */
 public record SchedCarriers(int virtualThreads, int rounds, double computeMillis, double blockMillis,
                             List<CarrierRun> runs) {
+    public SchedCarriers {
+        runs = Records.list(runs);
+    }
+
 
     /**
      * One JVM with {@code carriers} carrier threads.
@@ -17,5 +21,10 @@ public record SchedCarriers(int virtualThreads, int rounds, double computeMillis
      */
     public record CarrierRun(int carriers, double elapsedMillis, List<String> carrierNames, int movedThreads,
                              List<SchedSegment> segments) {
+        public CarrierRun {
+            carrierNames = Records.list(carrierNames);
+            segments = Records.list(segments);
+        }
+
     }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  * @param requested the N asked for
  */
 public record SchedFootprint(int requested, List<FootprintRun> runs) {
+    public SchedFootprint {
+        runs = Records.list(runs);
+    }
+
 
     /**
      * One kind of thread.
@@ -25,6 +29,10 @@ public record SchedFootprint(int requested, List<FootprintRun> runs) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FootprintRun(String kind, int requested, int reached, String stoppedBy, double startAllMillis,
                                double heapBytesPerThread, Double rssBytesPerThread, List<Step> steps) {
+        public FootprintRun {
+            steps = Records.list(steps);
+        }
+
     }
 
     /** The memory with {@code threads} parked threads, and the time it took to start them. */

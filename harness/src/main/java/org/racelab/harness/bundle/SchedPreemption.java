@@ -10,6 +10,10 @@ import java.util.List;
  * and as virtual threads on fewer carriers.
  */
 public record SchedPreemption(int threads, double workMillis, List<PreemptionRun> runs) {
+    public SchedPreemption {
+        runs = Records.list(runs);
+    }
+
 
     /**
      * One way of running the threads.
@@ -21,6 +25,10 @@ public record SchedPreemption(int threads, double workMillis, List<PreemptionRun
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PreemptionRun(String kind, Integer carriers, int cpus, double elapsedMillis, int maxInFlight,
                                 List<ThreadSpan> spans) {
+        public PreemptionRun {
+            spans = Records.list(spans);
+        }
+
     }
 
     /**
@@ -31,5 +39,9 @@ public record SchedPreemption(int threads, double workMillis, List<PreemptionRun
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ThreadSpan(String thread, String carrier, double startMillis, double finishMillis,
                              List<Double> progressMillis) {
+        public ThreadSpan {
+            progressMillis = Records.list(progressMillis);
+        }
+
     }
 }

@@ -13,18 +13,15 @@ import java.util.List;
  * @param incomplete  why not (empty when complete)
  * @param missing     readings this machine did not give (not Linux, no permission, an older kernel):
  *                    the experiments ran without them
- * @param charts      the timelines drawn from this section, relative to the bundle folder
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SchedSection(List<String> experiments, int cpus, boolean complete, List<String> incomplete,
-                           List<String> missing, double elapsedSeconds, List<String> charts,
+                           List<String> missing, double elapsedSeconds,
                            SchedTimeslice timeslice, SchedCarriers carriers, SchedPreemption preemption,
                            SchedFootprint footprint) {
-
-    public SchedSection withCharts(List<String> drawn, List<String> notDrawn) {
-        List<String> allMissing = new java.util.ArrayList<>(missing);
-        allMissing.addAll(notDrawn);
-        return new SchedSection(experiments, cpus, complete, incomplete, List.copyOf(allMissing), elapsedSeconds,
-                List.copyOf(drawn), timeslice, carriers, preemption, footprint);
+    public SchedSection {
+        experiments = Records.list(experiments);
+        incomplete = Records.list(incomplete);
+        missing = Records.list(missing);
     }
 }

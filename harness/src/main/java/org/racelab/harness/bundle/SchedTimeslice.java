@@ -22,6 +22,12 @@ public record SchedTimeslice(int threads, int cpus, double seconds, double gapTh
                              double switchesPerSecond, double notesClaimMillis, List<KernelSetting> kernel,
                              SwitchCheck switchCheck, List<SchedThreadStats> perThread,
                              List<Double> runLengthsMillis) {
+    public SchedTimeslice {
+        kernel = Records.list(kernel);
+        perThread = Records.list(perThread);
+        runLengthsMillis = Records.list(runLengthsMillis);
+    }
+
 
     /** One scheduler setting read from the kernel, e.g. EEVDF's base slice. */
     public record KernelSetting(String name, String source, double millis) {

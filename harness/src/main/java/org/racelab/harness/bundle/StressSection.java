@@ -18,4 +18,9 @@ import java.util.List;
 public record StressSection(String tool, String testsJar, List<String> jcstressArgs, int cpus,
                             boolean complete, String incomplete, double elapsedSeconds, String rawReport,
                             List<StressTestResult> tests) {
+    public StressSection {
+        jcstressArgs = Records.list(jcstressArgs);
+        tests = Records.list(tests);
+    }
+
 }

@@ -1,7 +1,6 @@
 package org.racelab.harness.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.racelab.harness.catalog.LessonInfo;
 
 import java.util.List;
 
@@ -16,8 +15,18 @@ import java.util.List;
  * @param raceExpected  whether a quick run is expected to catch the race on this architecture
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StressTestResult(String name, String caseName, String variant, int actors, LessonInfo lesson,
-                               String kind, String verdict, String reason, long samples,
+public record StressTestResult(String name, String caseName, String variant, int actors, Lesson lesson,
+                               String kind, Verdict verdict, String reason, long samples,
                                List<OutcomeCount> outcomes, Boolean raceObserved, Long raceSamples,
-                               Boolean raceExpected, List<RunConfig> configs) {
+                               Boolean raceExpected, List<StressFork> configs) {
+    public StressTestResult {
+        name = Records.text(name);
+        caseName = Records.text(caseName);
+        variant = Records.text(variant);
+        kind = Records.text(kind);
+        verdict = verdict == null ? Verdict.UNKNOWN : verdict;
+        outcomes = Records.list(outcomes);
+        configs = Records.list(configs);
+    }
+
 }

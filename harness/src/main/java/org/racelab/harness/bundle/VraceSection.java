@@ -15,11 +15,25 @@ import java.util.List;
 public record VraceSection(String testsJar, List<String> threads, List<Integer> carriers, long budgetMillis,
                            int stride, int cpus, boolean complete, String incomplete, double elapsedSeconds,
                            List<VraceTestResult> tests) {
+    public VraceSection {
+        threads = Records.list(threads);
+        carriers = Records.list(carriers);
+        tests = Records.list(tests);
+    }
+
 
     /** One test, in every configuration it ran in. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VraceTestResult(String name, String caseName, String variant, int actors,
-                                  org.racelab.harness.catalog.LessonInfo lesson, String kind, List<VraceRun> runs) {
+                                  Lesson lesson, String kind, List<VraceRun> runs) {
+        public VraceTestResult {
+            name = Records.text(name);
+            caseName = Records.text(caseName);
+            variant = Records.text(variant);
+            kind = Records.text(kind);
+            runs = Records.list(runs);
+        }
+
     }
 
     /**
@@ -31,8 +45,14 @@ public record VraceSection(String testsJar, List<String> threads, List<Integer> 
      *                 the runner does not support), NOT_RUN (the run stopped before it)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record VraceRun(String threads, Integer carriers, String verdict, String reason, long samples,
+    public record VraceRun(String threads, Integer carriers, Verdict verdict, String reason, long samples,
                            double samplesPerSecond, List<OutcomeCount> outcomes, Boolean raceObserved,
                            Long raceSamples) {
+        public VraceRun {
+            threads = Records.text(threads);
+            verdict = verdict == null ? Verdict.UNKNOWN : verdict;
+            outcomes = Records.list(outcomes);
+        }
+
     }
 }

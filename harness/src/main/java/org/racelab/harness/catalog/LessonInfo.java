@@ -1,5 +1,6 @@
 package org.racelab.harness.catalog;
 
+import org.racelab.harness.bundle.Lesson;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,5 +34,10 @@ public record LessonInfo(String topic, String notes, String claim, List<String> 
     /** Whether a quick run is expected to catch the race on this architecture. */
     public boolean observableOn(String arch) {
         return observableOn.contains(arch);
+    }
+
+    /** The bundle's own copy of this lesson. */
+    public Lesson toBundle() {
+        return new Lesson(topic, notes, claim, race, observableOn);
     }
 }

@@ -1,5 +1,11 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.format.Texts;
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.ExitCode;
+import org.racelab.harness.run.UsageException;
+import org.racelab.harness.run.EnvironmentException;
+import org.racelab.harness.run.Version;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -13,6 +19,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,8 +27,6 @@ import java.util.Map;
  * as one line on stderr and exit code 2; nothing the user typed gets a stack trace.
  */
 public final class Cli {
-
-    private static volatile boolean shuttingDown;
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -31,15 +36,6 @@ public final class Cli {
                 new SysinfoCommand())) {
             commands.put(c.name(), c);
         }
-    }
-
-    /** True once the JVM is shutting down (Ctrl-C): then nobody may call {@code System.exit}. */
-    public static boolean shuttingDown() {
-        return shuttingDown;
-    }
-
-    static void markShuttingDown() {
-        shuttingDown = true;
     }
 
     public int run(String[] args, Terminal terminal) {
@@ -80,9 +76,29 @@ public final class Cli {
         } catch (UsageException e) {
             return usage(terminal, "racelab " + command.name() + ": " + e.getMessage());
         } catch (EnvironmentException e) {
-            terminal.err().println("racelab " + command.name() + ": " + e.getMessage());
+            terminal.err().println(Texts.terminal("racelab " + command.name() + ": " + e.getMessage()));
             return ExitCode.ENVIRONMENT;
         }
+    }
+
+    /**
+     * One line per command with its operands and options, as Commons CLI knows them: the usage
+     * block of the README is this text, and a test holds the two together.
+     */
+    public List<String> synopsis() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Command c : commands.values()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "racelab %-8s", c.name()));
+            if (!c.operands().isEmpty()) {
+                line.append(' ').append(c.operands());
+            }
+            for (Option o : c.options().getOptions()) {
+                line.append(" [--").append(o.getLongOpt()).append(o.hasArg() ? " " + o.getArgName() : "").append(']');
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        lines.add("racelab <command> --help");
+        return lines;
     }
 
     private static boolean isHelp(String arg) {
@@ -90,7 +106,7 @@ public final class Cli {
     }
 
     private static int usage(Terminal terminal, String line) {
-        terminal.err().println(line);
+        terminal.err().println(Texts.terminal(line));
         return ExitCode.USAGE;
     }
 

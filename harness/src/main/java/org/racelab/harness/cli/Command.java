@@ -1,5 +1,8 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.UsageException;
+import org.racelab.harness.run.EnvironmentException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 

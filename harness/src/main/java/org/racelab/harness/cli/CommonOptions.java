@@ -1,5 +1,6 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.racelab.harness.catalog.CatalogException;
@@ -14,7 +15,7 @@ import java.util.List;
 /** The options several commands share, and how each is read and checked. */
 final class CommonOptions {
 
-    static final Option PROFILE = Option.builder("p").longOpt("profile").hasArg().argName("NAME")
+    static final Option PROFILE = Option.builder("p").longOpt("profile").hasArg().argName(Profile.ids().replace(", ", "|"))
             .desc("how hard to look: " + Profile.ids() + " (default: quick)").get();
     static final Option CASE = Option.builder("c").longOpt("case").hasArg().argName("REGEX")
             .desc("only the tests whose name this regular expression finds, as JCStress's -t (e.g. LostUpdate)").get();

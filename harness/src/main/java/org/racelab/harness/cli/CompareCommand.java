@@ -1,14 +1,18 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.ExitCode;
+import org.racelab.harness.run.UsageException;
+import org.racelab.harness.run.EnvironmentException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.racelab.harness.compare.CompareTable;
 import org.racelab.harness.compare.ComparePages;
 import org.racelab.harness.compare.Comparison;
-import org.racelab.harness.report.BadBundleException;
-import org.racelab.harness.report.BundleReader;
-import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.bundle.BadBundleException;
+import org.racelab.harness.bundle.BundleReader;
+import org.racelab.harness.bundle.ReadBundle;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,13 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.ExitCode;
+import org.racelab.harness.run.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.racelab.harness.catalog.StressTest;
 import org.racelab.harness.catalog.TestCatalog;
-import org.racelab.harness.report.CatalogListing;
+import org.racelab.harness.console.CatalogListing;
 
 import java.util.List;
 

@@ -1,11 +1,16 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.format.Texts;
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.ExitCode;
+import org.racelab.harness.run.UsageException;
+import org.racelab.harness.run.EnvironmentException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.racelab.harness.report.BadBundleException;
-import org.racelab.harness.report.BundleReader;
-import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.bundle.BadBundleException;
+import org.racelab.harness.bundle.BundleReader;
+import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportFiles;
 
 import java.io.IOException;
@@ -61,13 +66,13 @@ final class ReportCommand implements Command {
         } catch (BadBundleException e) {
             throw new UsageException(e.getMessage());
         }
-        read.cleaned().forEach(c -> terminal.err().println("racelab report: cleaned: " + c));
+        read.cleaned().forEach(c -> terminal.err().println("racelab report: cleaned: " + Texts.terminal(c)));
         Path out = line.hasOption(OUT) ? path(line.getOptionValue(OUT))
                 : read.file().toAbsolutePath().getParent();
         try {
-            for (Path p : ReportFiles.write(read, out)) {
-                terminal.out().println(p);
-            }
+            ReportFiles.Written written = ReportFiles.write(read, out);
+            written.files().forEach(terminal.out()::println);
+            written.problems().forEach(p -> terminal.err().println("racelab report: " + Texts.terminal(p)));
         } catch (IOException e) {
             throw new EnvironmentException("cannot write the report into " + out + ": " + e.getMessage());
         }

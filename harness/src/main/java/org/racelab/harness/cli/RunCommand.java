@@ -1,5 +1,13 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.UsageException;
+import org.racelab.harness.run.EnvironmentException;
+import org.racelab.harness.run.LabRun;
+import org.racelab.harness.run.StressSectionRun;
+import org.racelab.harness.run.VraceSectionRun;
+import org.racelab.harness.run.BenchSectionRun;
+import org.racelab.harness.run.SchedSectionRun;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.racelab.harness.bench.BenchRequest;

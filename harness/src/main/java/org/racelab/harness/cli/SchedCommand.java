@@ -1,5 +1,10 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.UsageException;
+import org.racelab.harness.run.EnvironmentException;
+import org.racelab.harness.run.LabRun;
+import org.racelab.harness.run.SchedSectionRun;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

@@ -1,5 +1,10 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.Terminal;
+import org.racelab.harness.run.UsageException;
+import org.racelab.harness.run.EnvironmentException;
+import org.racelab.harness.run.LabRun;
+import org.racelab.harness.run.VraceSectionRun;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -21,7 +26,7 @@ final class VraceCommand implements Command {
 
     static final Option CARRIERS = Option.builder().longOpt("carriers").hasArg().argName("LIST")
             .desc("carrier counts for the virtual threads, comma-separated, e.g. 1,2,4 (default: 1 and every CPU)").get();
-    static final Option THREADS = Option.builder().longOpt("threads").hasArg().argName("KIND")
+    static final Option THREADS = Option.builder().longOpt("threads").hasArg().argName("virtual|platform|both")
             .desc("virtual, platform or both (default: both; platform threads are the control)").get();
 
     @Override

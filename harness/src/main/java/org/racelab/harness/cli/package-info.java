@@ -1,5 +1,6 @@
 /**
- * The command line (Apache Commons CLI): one class per command, {@link org.racelab.harness.cli.LabRun}
- * to take a run from its folder to its bundle, and the exit codes of DESIGN.md.
+ * The command line (Apache Commons CLI): one class per command, which parses its options and
+ * hands the work to a stage: a run ({@link org.racelab.harness.run}), a report or a comparison.
+ * Exit codes are in {@link org.racelab.harness.run.ExitCode}.
  */
 package org.racelab.harness.cli;

@@ -1,10 +1,11 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.BenchScore;
 import org.racelab.harness.bundle.BenchRatio;
 import org.racelab.harness.report.BenchGroups;
 import org.racelab.harness.bundle.BenchSection;
-import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportModel;
 
 import java.util.ArrayList;
@@ -30,11 +31,11 @@ final class BenchRows {
             if (b == null) {
                 continue;
             }
-            for (BenchRatio r : ReportModel.nonNull(b.ratios())) {
-                String key = ReportModel.nz(r.subject()) + " vs " + ReportModel.method(r.baseline()).orElse("-")
-                        + (ReportModel.params(r.params()).isEmpty() ? "" : " [" + ReportModel.params(r.params()) + "]");
+            for (BenchRatio r : (b.ratios())) {
+                String key = r.subject() + " vs " + Format.method(r.baseline()).orElse("-")
+                        + (Format.params(r.params(), ", ").isEmpty() ? "" : " [" + Format.params(r.params(), ", ") + "]");
                 rows.computeIfAbsent(key, k -> new BenchRatio[n])[i] = r;
-                groups.putIfAbsent(key, ReportModel.nz(r.question()));
+                groups.putIfAbsent(key, r.question());
             }
         }
         List<Comparison.FigureRow> out = new ArrayList<>();
@@ -57,7 +58,7 @@ final class BenchRows {
     }
 
     private static String score(BenchScore s) {
-        return s == null ? "-" : BenchGroups.num(s.score()) + " " + ReportModel.nz(s.unit());
+        return s == null ? "-" : BenchGroups.num(s.score()) + " " + s.unit();
     }
 
     /** Whether some two intervals do not overlap. */

@@ -1,6 +1,6 @@
 package org.racelab.harness.compare;
 
-import org.racelab.harness.report.Texts;
+import org.racelab.harness.format.Texts;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

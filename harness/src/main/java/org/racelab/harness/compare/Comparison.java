@@ -1,9 +1,11 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.bundle.Verdict;
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.bundle.VraceSection;
-import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportModel;
 
 import java.util.ArrayList;
@@ -69,19 +71,19 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
         for (int i = 0; i < n; i++) {
             Bundle b = reads.get(i).bundle();
             if (b.stress() != null) {
-                for (StressTestResult t : ReportModel.nonNull(b.stress().tests())) {
-                    Key k = new Key(ReportModel.nz(t.name()), "JCStress, platform threads");
+                for (StressTestResult t : (b.stress().tests())) {
+                    Key k = new Key(t.name(), "JCStress, platform threads");
                     meta.putIfAbsent(k, new Meta(t.caseName(), t.variant(), t.kind()));
                     cells.computeIfAbsent(k, x -> new RaceCell[n])[i] = stressCell(t);
                 }
             }
             if (b.vrace() != null) {
-                for (VraceSection.VraceTestResult t : ReportModel.nonNull(b.vrace().tests())) {
-                    for (VraceSection.VraceRun r : ReportModel.nonNull(t.runs())) {
+                for (VraceSection.VraceTestResult t : (b.vrace().tests())) {
+                    for (VraceSection.VraceRun r : (t.runs())) {
                         String config = "virtual".equals(r.threads())
                                 ? "vrace, virtual, " + r.carriers() + (Objects.equals(r.carriers(), 1) ? " carrier" : " carriers")
-                                : "vrace, " + ReportModel.nz(r.threads()) + " threads";
-                        Key k = new Key(ReportModel.nz(t.name()), config);
+                                : "vrace, " + r.threads() + " threads";
+                        Key k = new Key(t.name(), config);
                         meta.putIfAbsent(k, new Meta(t.caseName(), t.variant(), t.kind()));
                         cells.computeIfAbsent(k, x -> new RaceCell[n])[i] = vraceCell(r);
                     }
@@ -96,25 +98,25 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
                         "its bundle has no such run (e.g. fewer carriers, or the section did not run)") : c);
             }
             Meta m = meta.get(e.getKey());
-            rows.add(judge(ReportModel.nz(m.caseName()), ReportModel.nz(m.variant()), ReportModel.nz(m.kind()),
+            rows.add(judge(m.caseName(), m.variant(), m.kind(),
                     e.getKey().config(), row, reads.size()));
         }
         return rows;
     }
 
     static RaceCell stressCell(StressTestResult t) {
-        String v = ReportModel.nz(t.verdict());
-        if (v.equals("SKIPPED") || v.equals("NOT_RUN") || v.equals("ERROR")) {
-            return new RaceCell(v, 0, 0, t.raceObserved() != null, t.reason());
+        Verdict v = t.verdict();
+        if (v.notRun() || v == Verdict.ERROR || v == Verdict.UNKNOWN) {
+            return new RaceCell(v.name(), 0, 0, t.raceObserved() != null, t.reason());
         }
         long race = t.raceSamples() == null ? 0 : t.raceSamples();
         return new RaceCell(RaceCell.RAN, Math.min(race, t.samples()), t.samples(), t.raceObserved() != null, t.reason());
     }
 
     static RaceCell vraceCell(VraceSection.VraceRun r) {
-        String v = ReportModel.nz(r.verdict());
-        if (!v.equals("PASSED") && !v.equals("FAILED")) {
-            return new RaceCell(v, 0, 0, r.raceObserved() != null, r.reason());
+        Verdict v = r.verdict();
+        if (!v.ran()) {
+            return new RaceCell(v.name(), 0, 0, r.raceObserved() != null, r.reason());
         }
         long race = r.raceSamples() == null ? 0 : r.raceSamples();
         return new RaceCell(RaceCell.RAN, Math.min(race, r.samples()), r.samples(), r.raceObserved() != null, r.reason());

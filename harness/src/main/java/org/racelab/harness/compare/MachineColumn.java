@@ -1,9 +1,10 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.Bundle;
-import org.racelab.harness.machine.Machine;
+import org.racelab.harness.bundle.Machine;
 import org.racelab.harness.report.MachineFacts;
-import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportModel;
 
 /**
@@ -19,14 +20,14 @@ public record MachineColumn(String id, String host, String cpu, String cores, St
         String id = "M" + (index + 1);
         if (m == null) {
             return new MachineColumn(id, "unknown", "-", "-", "-", "-", read.file().toString(),
-                    ReportModel.nz(b.startedAt()), ReportModel.nz(b.racelabVersion()));
+                    Format.orDash(b.startedAt()), Format.orDash(b.racelabVersion()));
         }
-        String arch = m.os() == null ? "-" : ReportModel.nz(m.os().arch());
-        String os = m.os() == null ? "-" : ReportModel.nz(m.os().family()) + " " + ReportModel.nz(m.os().kernel())
+        String arch = m.os() == null ? "-" : Format.orDash(m.os().arch());
+        String os = m.os() == null ? "-" : Format.orDash(m.os().family()) + " " + Format.orDash(m.os().kernel())
                 + " / " + arch;
-        String jdk = m.jvm() == null ? "-" : ReportModel.nz(m.jvm().vendor()) + " " + ReportModel.nz(m.jvm().version());
-        return new MachineColumn(id, ReportModel.nz(m.host()), MachineFacts.cpu(m), MachineFacts.cores(m), os, jdk,
-                read.file().toString(), ReportModel.nz(b.startedAt()), ReportModel.nz(b.racelabVersion()));
+        String jdk = m.jvm() == null ? "-" : Format.orDash(m.jvm().vendor()) + " " + Format.orDash(m.jvm().version());
+        return new MachineColumn(id, Format.orDash(m.host()), MachineFacts.cpu(m), MachineFacts.cores(m), os, jdk,
+                read.file().toString(), Format.orDash(b.startedAt()), Format.orDash(b.racelabVersion()));
     }
 
     /** One line for a column header. */

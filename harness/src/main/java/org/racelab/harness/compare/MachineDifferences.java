@@ -1,7 +1,8 @@
 package org.racelab.harness.compare;
 
-import org.racelab.harness.machine.Machine;
-import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.format.Format;
+import org.racelab.harness.bundle.Machine;
+import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportModel;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class MachineDifferences {
         FACTS.put("architecture", m -> m.os() == null ? null : m.os().arch());
         FACTS.put("kernel", m -> m.os() == null ? null : m.os().kernel());
         FACTS.put("JDK", m -> m.jvm() == null ? null : m.jvm().version());
-        FACTS.put("JVM options", m -> m.jvm() == null ? null : String.join(" ", ReportModel.nonNull(m.jvm().inputArguments())));
+        FACTS.put("JVM options", m -> m.jvm() == null ? null : String.join(" ", (m.jvm().inputArguments())));
     }
 
     private MachineDifferences() {
@@ -49,7 +50,7 @@ final class MachineDifferences {
                 lines.add(sb.toString());
             }
         }
-        List<String> profiles = reads.stream().map(r -> ReportModel.nz(r.bundle().profile())).distinct().toList();
+        List<String> profiles = reads.stream().map(r -> Format.orDash(r.bundle().profile())).distinct().toList();
         if (profiles.size() > 1) {
             lines.add("profile: " + String.join(" vs ", profiles) + " (sample counts differ by design)");
         }

@@ -1,5 +1,6 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.format.Format;
 import org.racelab.harness.report.ReportModel;
 
 /**
@@ -34,10 +35,10 @@ public record RaceCell(String state, long observed, long total, boolean hasRace,
     /** "Sometimes 4,475/7,360,531", or the state. */
     public String text() {
         if (rated()) {
-            return word() + " " + ReportModel.count(observed) + "/" + ReportModel.count(total);
+            return word() + " " + Format.count(observed) + "/" + Format.count(total);
         }
         if (RAN.equals(state) && !hasRace) {
-            return "no race " + ReportModel.count(total);
+            return "no race " + Format.count(total);
         }
         return word();
     }

@@ -1,11 +1,12 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.SchedCarriers;
 import org.racelab.harness.bundle.SchedFootprint;
 import org.racelab.harness.bundle.SchedPreemption;
 import org.racelab.harness.bundle.SchedSection;
 import org.racelab.harness.report.BenchGroups;
-import org.racelab.harness.report.ReadBundle;
+import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportModel;
 
 import java.util.ArrayList;
@@ -66,15 +67,15 @@ final class SchedRows {
         }
         if (s.carriers() != null) {
             SchedCarriers c = s.carriers();
-            for (SchedCarriers.CarrierRun r : ReportModel.nonNull(c.runs())) {
+            for (SchedCarriers.CarrierRun r : (c.runs())) {
                 put.apply(new String[]{"carriers", "carriers: " + r.carriers() + " carrier(s), threads that moved",
                         r.movedThreads() + " of " + c.virtualThreads() + ", on "
-                                + ReportModel.nonNull(r.carrierNames()).size() + " carrier(s), " + ms(r.elapsedMillis())});
+                                + (r.carrierNames()).size() + " carrier(s), " + ms(r.elapsedMillis())});
             }
         }
         if (s.preemption() != null) {
             SchedPreemption p = s.preemption();
-            for (SchedPreemption.PreemptionRun r : ReportModel.nonNull(p.runs())) {
+            for (SchedPreemption.PreemptionRun r : (p.runs())) {
                 String who = "platform".equals(r.kind()) ? "platform threads" : "virtual, " + r.carriers() + " carrier(s)";
                 put.apply(new String[]{"preemption", "preemption: " + who + ", most in flight at once",
                         r.maxInFlight() + " of " + p.threads() + ", " + ms(r.elapsedMillis())});
@@ -82,10 +83,10 @@ final class SchedRows {
         }
         if (s.footprint() != null) {
             SchedFootprint f = s.footprint();
-            for (SchedFootprint.FootprintRun r : ReportModel.nonNull(f.runs())) {
+            for (SchedFootprint.FootprintRun r : (f.runs())) {
                 put.apply(new String[]{"footprint", "footprint: " + r.kind() + " thread, per thread",
-                        (r.rssBytesPerThread() == null ? "-" : kib(r.rssBytesPerThread())) + " RSS, "
-                                + kib(r.heapBytesPerThread()) + " heap; " + ReportModel.count(r.reached())
+                        (r.rssBytesPerThread() == null ? "-" : Format.kib(r.rssBytesPerThread())) + " RSS, "
+                                + Format.kib(r.heapBytesPerThread()) + " heap; " + Format.count(r.reached())
                                 + " started in " + ms(r.startAllMillis())});
             }
         }
@@ -93,9 +94,5 @@ final class SchedRows {
 
     private static String ms(double v) {
         return BenchGroups.num(v) + " ms";
-    }
-
-    private static String kib(double bytes) {
-        return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
     }
 }

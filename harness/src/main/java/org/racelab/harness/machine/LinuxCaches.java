@@ -1,5 +1,6 @@
 package org.racelab.harness.machine;
 
+import org.racelab.harness.bundle.Machine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

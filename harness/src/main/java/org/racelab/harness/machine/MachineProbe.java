@@ -1,5 +1,6 @@
 package org.racelab.harness.machine;
 
+import org.racelab.harness.bundle.Machine;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.HardwareAbstractionLayer;

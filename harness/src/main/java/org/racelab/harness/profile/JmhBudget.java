@@ -1,5 +1,6 @@
 package org.racelab.harness.profile;
 
+import org.racelab.harness.bundle.JmhIterations;
 import java.time.Duration;
 
 /**
@@ -17,5 +18,10 @@ public record JmhBudget(int forks, int warmupIterations, long warmupMillis,
     public Duration perBenchmark() {
         long perFork = 700 + warmupIterations * warmupMillis + measurementIterations * measurementMillis;
         return Duration.ofMillis(forks * perFork);
+    }
+
+    /** What the bundle records of this budget. */
+    public JmhIterations toBundle() {
+        return new JmhIterations(forks, warmupIterations, warmupMillis, measurementIterations, measurementMillis);
     }
 }

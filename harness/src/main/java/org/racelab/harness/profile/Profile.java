@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * How hard a run looks, in one place: every runner asks its profile for its budgets.
  *
  * <p>JCStress: the preset mode ({@code -m}), whether each actor is compiled on its own
- * ({@code -sc}, split compilation), and for {@code smoke} a single JVM configuration. On a
- * 2-vCPU machine a {@code -m quick} run of one 2-actor test takes about 5.5 s without split
- * compilation and about 25 s with it (MEASURED.md), so {@code quick} leaves split compilation
+ * ({@code -sc}, split compilation), and for {@code smoke} a single JVM configuration. On this
+ * project's 2-vCPU machine (JDK 25) a {@code -m quick} run of one 2-actor test took about 5.5 s
+ * without split compilation and about 25 s with it, so {@code quick} leaves split compilation
  * off to fit the catalog in a few minutes; {@code full} and {@code tough} turn it on.
  */
 public enum Profile {

@@ -1,5 +1,7 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.chart.SvgCharts;
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.BenchSection;
 import org.racelab.harness.bundle.BenchScore;
 import org.racelab.harness.bundle.BenchRatio;
@@ -19,15 +21,15 @@ public final class BenchGroups {
 
     static String headline(BenchSection b) {
         return String.format(Locale.ROOT, "%s, %s CPUs, JDK %s, %d results, %d comparisons%s",
-                ReportModel.nz(b.tool()), b.cpus() < 1 ? "?" : Integer.toString(b.cpus()), ReportModel.nz(b.jdkVersion()),
-                ReportModel.nonNull(b.results()).size(), ReportModel.nonNull(b.ratios()).size(),
-                !b.complete() ? " (INCOMPLETE: " + ReportModel.nz(b.incomplete()) + ")" : "");
+                Format.orDash(b.tool()), b.cpus() < 1 ? "?" : Integer.toString(b.cpus()), Format.orDash(b.jdkVersion()),
+                (b.results()).size(), (b.ratios()).size(),
+                !b.complete() ? " (INCOMPLETE: " + Format.orDash(b.incomplete()) + ")" : "");
     }
 
     static List<ReportModel.BenchGroup> of(BenchSection b, boolean charts) {
-        Map<String, List<BenchRatio>> byClass = ReportModel.ordered();
-        for (BenchRatio r : ReportModel.nonNull(b.ratios())) {
-            String subject = ReportModel.nz(r.subject());
+        Map<String, List<BenchRatio>> byClass = new java.util.LinkedHashMap<>();
+        for (BenchRatio r : (b.ratios())) {
+            String subject = r.subject();
             int dot = subject.indexOf('.');
             byClass.computeIfAbsent(dot < 0 ? subject : subject.substring(0, dot), k -> new ArrayList<>()).add(r);
         }
@@ -48,8 +50,8 @@ public final class BenchGroups {
     }
 
     private static ReportModel.BenchRow row(BenchRatio r) {
-        return new ReportModel.BenchRow(ReportModel.nz(r.question()), ReportModel.params(r.params()),
-                ReportModel.method(r.subject()).orElse("-"), ReportModel.method(r.baseline()).orElse("-"),
+        return new ReportModel.BenchRow(r.question(), Format.params(r.params(), ", "),
+                Format.method(r.subject()).orElse("-"), Format.method(r.baseline()).orElse("-"),
                 score(r.subjectScore()), score(r.baselineScore()), withError(r.ratio(), r.ratioError()),
                 withError(r.advantage(), r.advantageError()) + "x",
                 r.headline());
@@ -59,7 +61,7 @@ public final class BenchGroups {
         if (s == null) {
             return "-";
         }
-        return withError(s.score(), s.error()) + " " + ReportModel.nz(s.unit());
+        return withError(s.score(), s.error()) + " " + s.unit();
     }
 
     public static String withError(double v, Double error) {

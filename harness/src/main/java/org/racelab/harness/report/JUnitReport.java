@@ -1,11 +1,15 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.Verdict;
+import org.racelab.harness.bundle.ReadBundle;
+import org.racelab.harness.format.Texts;
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.bundle.OutcomeCount;
-import org.racelab.harness.bundle.RunConfig;
+import org.racelab.harness.bundle.StressFork;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.bundle.VraceSection;
-import org.racelab.harness.machine.Machine;
+import org.racelab.harness.bundle.Machine;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -41,17 +45,17 @@ public final class JUnitReport {
             Bundle b = read.bundle();
             if (b.stress() != null) {
                 List<Case> cases = new ArrayList<>();
-                for (StressTestResult t : ReportModel.tests(b.stress().tests())) {
+                for (StressTestResult t : (b.stress().tests())) {
                     stressCases(t, cases);
                 }
                 suite(x, "racelab.stress", b, cases);
             }
             if (b.vrace() != null) {
                 List<Case> cases = new ArrayList<>();
-                for (VraceSection.VraceTestResult t : ReportModel.vraceTests(b.vrace())) {
-                    for (VraceSection.VraceRun r : ReportModel.nonNull(t.runs())) {
+                for (VraceSection.VraceTestResult t : (b.vrace() == null ? List.<VraceSection.VraceTestResult>of() : b.vrace().tests())) {
+                    for (VraceSection.VraceRun r : (t.runs())) {
                         String config = "virtual".equals(r.threads()) ? "virtual, " + r.carriers() + " carriers"
-                                : ReportModel.nz(r.threads()) + " threads";
+                                : r.threads() + " threads";
                         cases.add(new Case(t.name(), config, r.verdict(), r.reason(), forbidden(r.outcomes())));
                     }
                 }
@@ -66,35 +70,35 @@ public final class JUnitReport {
         }
     }
 
-    private record Case(String test, String config, String verdict, String reason, List<OutcomeCount> forbidden) {
+    private record Case(String test, String config, Verdict verdict, String reason, List<OutcomeCount> forbidden) {
     }
 
     private static void stressCases(StressTestResult t, List<Case> cases) {
-        List<RunConfig> configs = ReportModel.nonNull(t.configs());
+        List<StressFork> configs = (t.configs());
         if (configs.isEmpty()) {
             // skipped or not run: one case says so
             cases.add(new Case(t.name(), "no configuration ran", t.verdict(), t.reason(), forbidden(t.outcomes())));
             return;
         }
-        for (RunConfig c : configs) {
-            String config = String.format(Locale.ROOT, "fork %d, %s, %s", c.fork(), ReportModel.nz(c.compileMode()),
-                    String.join(" ", ReportModel.nonNull(c.jvmArgs()).stream()
+        for (StressFork c : configs) {
+            String config = String.format(Locale.ROOT, "fork %d, %s, %s", c.fork(), Format.orDash(c.compileMode()),
+                    String.join(" ", (c.jvmArgs()).stream()
                             .filter(a -> !a.startsWith("-Djna.tmpdir") && !a.startsWith("-Djcstress.console")).toList()));
-            String reason = String.join("; ", ReportModel.nonNull(c.messages()));
+            String reason = String.join("; ", (c.messages()));
             cases.add(new Case(t.name(), config, c.verdict(), reason.isEmpty() ? t.reason() : reason,
                     forbidden(c.outcomes())));
         }
     }
 
     private static List<OutcomeCount> forbidden(List<OutcomeCount> outcomes) {
-        return ReportModel.outcomes(outcomes).stream().filter(o -> "FORBIDDEN".equals(o.expect()) && o.count() > 0)
+        return (outcomes).stream().filter(o -> "FORBIDDEN".equals(o.expect()) && o.count() > 0)
                 .toList();
     }
 
     private static void suite(XMLStreamWriter x, String name, Bundle b, List<Case> cases) throws XMLStreamException {
-        long failures = cases.stream().filter(c -> !c.forbidden().isEmpty() || "FAILED".equals(c.verdict())).count();
-        long errors = cases.stream().filter(c -> "ERROR".equals(c.verdict())).count();
-        long skipped = cases.stream().filter(c -> "SKIPPED".equals(c.verdict()) || "NOT_RUN".equals(c.verdict())).count();
+        long failures = cases.stream().filter(c -> !c.forbidden().isEmpty() || c.verdict() == Verdict.FAILED).count();
+        long errors = cases.stream().filter(c -> c.verdict() == Verdict.ERROR || c.verdict() == Verdict.UNKNOWN).count();
+        long skipped = cases.stream().filter(c -> c.verdict().notRun()).count();
         x.writeCharacters("\n  ");
         x.writeStartElement("testsuite");
         attr(x, "name", name);
@@ -120,16 +124,16 @@ public final class JUnitReport {
                 attr(x, "message", "FORBIDDEN outcome [" + o.id() + "] seen " + o.count() + " times: " + o.description());
                 x.writeEndElement();
             }
-            if (c.forbidden().isEmpty() && "FAILED".equals(c.verdict())) {
+            if (c.forbidden().isEmpty() && c.verdict() == Verdict.FAILED) {
                 x.writeStartElement("failure");
                 attr(x, "type", "FAILED");
-                attr(x, "message", ReportModel.nz(c.reason()));
+                attr(x, "message", Format.orDash(c.reason()));
                 x.writeEndElement();
-            } else if ("ERROR".equals(c.verdict())) {
+            } else if (c.verdict() == Verdict.ERROR || c.verdict() == Verdict.UNKNOWN) {
                 x.writeStartElement("error");
-                attr(x, "message", ReportModel.nz(c.reason()));
+                attr(x, "message", Format.orDash(c.reason()));
                 x.writeEndElement();
-            } else if ("SKIPPED".equals(c.verdict()) || "NOT_RUN".equals(c.verdict())) {
+            } else if (c.verdict().notRun()) {
                 x.writeStartElement("skipped");
                 attr(x, "message", c.verdict() + (c.reason() == null ? "" : ": " + c.reason()));
                 x.writeEndElement();
@@ -162,10 +166,10 @@ public final class JUnitReport {
         x.writeCharacters("\n      ");
         x.writeEmptyElement("property");
         attr(x, "name", name);
-        attr(x, "value", ReportModel.nz(value));
+        attr(x, "value", Format.orDash(value));
     }
 
     private static void attr(XMLStreamWriter x, String name, String value) throws XMLStreamException {
-        x.writeAttribute(name, Texts.xml(ReportModel.nz(value)));
+        x.writeAttribute(name, Texts.xml(Format.orDash(value)));
     }
 }

@@ -1,12 +1,17 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.Verdict;
+import org.racelab.harness.chart.SvgCharts;
+import org.racelab.harness.console.VraceSummary;
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.bundle.VraceSection;
-import org.racelab.harness.catalog.LessonInfo;
+import org.racelab.harness.bundle.Lesson;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,75 +28,75 @@ final class LessonCards {
     }
 
     static List<ReportModel.CaseCard> of(StressSection stress, VraceSection vrace, boolean charts) {
-        Map<String, List<String>> caseTests = ReportModel.ordered();
-        Map<String, StressTestResult> byName = ReportModel.ordered();
-        Map<String, VraceSection.VraceTestResult> vraceByName = ReportModel.ordered();
-        Map<String, LessonInfo> lessons = ReportModel.ordered();
-        Map<String, String[]> names = ReportModel.ordered();
-        for (StressTestResult t : ReportModel.tests(stress == null ? null : stress.tests())) {
+        Map<String, List<String>> caseTests = new LinkedHashMap<>();
+        Map<String, StressTestResult> byName = new LinkedHashMap<>();
+        Map<String, VraceSection.VraceTestResult> vraceByName = new LinkedHashMap<>();
+        Map<String, Lesson> lessons = new LinkedHashMap<>();
+        Map<String, String[]> names = new LinkedHashMap<>();
+        for (StressTestResult t : (stress == null ? List.<StressTestResult>of() : stress.tests())) {
             byName.putIfAbsent(key(t.name()), t);
             add(caseTests, t.caseName(), key(t.name()));
-            lessons.putIfAbsent(ReportModel.nz(t.caseName()), t.lesson());
+            lessons.putIfAbsent(t.caseName(), t.lesson());
             names.putIfAbsent(key(t.name()), new String[]{t.variant(), t.kind()});
         }
-        for (VraceSection.VraceTestResult t : ReportModel.vraceTests(vrace)) {
+        for (VraceSection.VraceTestResult t : (vrace == null ? List.<VraceSection.VraceTestResult>of() : vrace.tests())) {
             vraceByName.putIfAbsent(key(t.name()), t);
             add(caseTests, t.caseName(), key(t.name()));
-            if (lessons.get(ReportModel.nz(t.caseName())) == null) {
-                lessons.put(ReportModel.nz(t.caseName()), t.lesson());
+            if (lessons.get(t.caseName()) == null) {
+                lessons.put(t.caseName(), t.lesson());
             }
             names.putIfAbsent(key(t.name()), new String[]{t.variant(), t.kind()});
         }
         List<ReportModel.CaseCard> cards = new ArrayList<>();
         for (Map.Entry<String, List<String>> c : caseTests.entrySet()) {
-            LessonInfo l = lessons.get(c.getKey());
+            Lesson l = lessons.get(c.getKey());
             List<ReportModel.VariantCard> variants = new ArrayList<>();
             for (String test : c.getValue()) {
                 variants.add(variant(test, names.get(test), byName.get(test), vraceByName.get(test), l, charts));
             }
             cards.add(new ReportModel.CaseCard(ReportModel.anchor(c.getKey()), c.getKey(),
-                    l == null ? "" : ReportModel.nz(l.topic()), l == null ? "" : ReportModel.nz(l.notes()),
-                    l == null ? "" : ReportModel.nz(l.claim()), variants));
+                    l == null ? "" : l.topic(), l == null ? "" : l.notes(),
+                    l == null ? "" : l.claim(), variants));
         }
         return cards;
     }
 
     private static String key(String name) {
-        return ReportModel.nz(name);
+        return name;
     }
 
     private static void add(Map<String, List<String>> cases, String caseName, String test) {
-        List<String> tests = cases.computeIfAbsent(ReportModel.nz(caseName), k -> new ArrayList<>());
+        List<String> tests = cases.computeIfAbsent(caseName, k -> new ArrayList<>());
         if (!tests.contains(test)) {
             tests.add(test);
         }
     }
 
     private static ReportModel.VariantCard variant(String test, String[] name, StressTestResult t,
-                                                   VraceSection.VraceTestResult v, LessonInfo lesson, boolean charts) {
+                                                   VraceSection.VraceTestResult v, Lesson lesson, boolean charts) {
         List<ReportModel.VraceCell> cells = v == null ? List.of()
-                : ReportModel.nonNull(v.runs()).stream().map(LessonCards::cell).toList();
+                : (v.runs()).stream().map(LessonCards::cell).toList();
         if (t == null) {
-            return new ReportModel.VariantCard(ReportModel.nz(name[0]), test, ReportModel.nz(name[1]), "not in the stress section",
+            return new ReportModel.VariantCard(name[0], test, name[1], "not in the stress section",
                     "muted", null, "", "muted", "", null, List.of(), !cells.isEmpty(), cells, List.of());
         }
-        List<OutcomeCount> outcomes = ReportModel.outcomes(t.outcomes());
+        List<OutcomeCount> outcomes = (t.outcomes());
         long total = outcomes.stream().mapToLong(OutcomeCount::count).sum();
         List<ReportModel.OutcomeRow> rows = outcomes.stream().map(o -> new ReportModel.OutcomeRow(
-                ReportModel.nz(o.id()), ReportModel.count(o.count()), ReportModel.share(o.count(), total),
-                ReportModel.nz(o.expect()), expectClass(o.expect()), ReportModel.nz(o.description()))).toList();
+                o.id(), Format.count(o.count()), Format.share(o.count(), total),
+                o.expect(), expectClass(o.expect()), o.description())).toList();
         List<String> failures = outcomes.stream().filter(o -> "FORBIDDEN".equals(o.expect()) && o.count() > 0)
-                .map(o -> "FORBIDDEN outcome [" + o.id() + "] seen " + ReportModel.count(o.count()) + " times: "
-                        + ReportModel.nz(o.description())).toList();
+                .map(o -> "FORBIDDEN outcome [" + o.id() + "] seen " + Format.count(o.count()) + " times: "
+                        + o.description()).toList();
         String histogram = charts && total > 0 ? SvgCharts.outcomes(outcomes) : null;
-        String verdict = ReportModel.nz(t.verdict());
-        return new ReportModel.VariantCard(ReportModel.nz(t.variant()), test, ReportModel.nz(t.kind()), verdict,
-                verdictClass(verdict), "PASSED".equals(verdict) ? null : t.reason(), race(t, lesson), raceClass(t),
-                ReportModel.count(t.samples()), histogram, rows, !cells.isEmpty(), cells, failures);
+        Verdict verdict = t.verdict();
+        return new ReportModel.VariantCard(t.variant(), test, t.kind(), verdict.name(),
+                verdictClass(verdict), verdict == Verdict.PASSED ? null : t.reason(), race(t, lesson), raceClass(t),
+                Format.count(t.samples()), histogram, rows, !cells.isEmpty(), cells, failures);
     }
 
-    static String race(StressTestResult t, LessonInfo lesson) {
-        if ("SKIPPED".equals(t.verdict()) || "NOT_RUN".equals(t.verdict())) {
+    static String race(StressTestResult t, Lesson lesson) {
+        if (t.verdict().notRun()) {
             return "not run here (" + t.verdict() + ")";
         }
         if (t.raceObserved() == null) {
@@ -99,11 +104,11 @@ final class LessonCards {
         }
         long race = t.raceSamples() == null ? 0 : t.raceSamples();
         if (!t.raceObserved()) {
-            return "race never seen in " + ReportModel.count(t.samples()) + " samples"
+            return "race never seen in " + Format.count(t.samples()) + " samples"
                     + (Boolean.TRUE.equals(t.raceExpected()) ? " (expected on this hardware: try a longer profile)" : "");
         }
-        return "race seen: " + ReportModel.count(race) + " of " + ReportModel.count(t.samples()) + " samples ("
-                + ReportModel.share(race, t.samples()) + ")";
+        return "race seen: " + Format.count(race) + " of " + Format.count(t.samples()) + " samples ("
+                + Format.share(race, t.samples()) + ")";
     }
 
     private static String raceClass(StressTestResult t) {
@@ -113,12 +118,8 @@ final class LessonCards {
         return t.raceObserved() ? "race" : "norace";
     }
 
-    static String verdictClass(String verdict) {
-        return switch (verdict) {
-            case "PASSED" -> "pass";
-            case "FAILED", "ERROR" -> "fail";
-            default -> "muted";
-        };
+    static String verdictClass(Verdict verdict) {
+        return verdict == Verdict.PASSED ? "pass" : verdict.failed() ? "fail" : "muted";
     }
 
     private static String expectClass(String expect) {
@@ -131,10 +132,10 @@ final class LessonCards {
     private static ReportModel.VraceCell cell(VraceSection.VraceRun r) {
         String config = "virtual".equals(r.threads()) && r.carriers() != null
                 ? "virtual threads, " + r.carriers() + (r.carriers() == 1 ? " carrier" : " carriers")
-                : ReportModel.nz(r.threads()) + " threads";
-        String verdict = ReportModel.nz(r.verdict());
+                : r.threads() + " threads";
+        String verdict = r.verdict().name();
         String race;
-        if (!"PASSED".equals(verdict) && !"FAILED".equals(verdict)) {
+        if (!r.verdict().ran()) {
             race = verdict + (r.reason() == null ? "" : ": " + r.reason());
         } else if (r.raceObserved() == null) {
             race = "-";
@@ -142,9 +143,9 @@ final class LessonCards {
             race = "never";
         } else {
             long n = r.raceSamples() == null ? 0 : r.raceSamples();
-            race = "seen: " + ReportModel.count(n) + " (" + ReportModel.share(n, r.samples()) + ")";
+            race = "seen: " + Format.count(n) + " (" + Format.share(n, r.samples()) + ")";
         }
-        return new ReportModel.VraceCell(config, verdict, race, ReportModel.count(r.samples()),
+        return new ReportModel.VraceCell(config, verdict, race, Format.count(r.samples()),
                 Double.isFinite(r.samplesPerSecond()) ? VraceSummary.rate(r.samplesPerSecond()) : "-");
     }
 

@@ -1,6 +1,7 @@
 package org.racelab.harness.report;
 
-import org.racelab.harness.machine.Machine;
+import org.racelab.harness.format.Format;
+import org.racelab.harness.bundle.Machine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,11 @@ public final class MachineFacts {
             f.add(new ReportModel.Fact("machine", "not in the bundle"));
             return f;
         }
-        f.add(new ReportModel.Fact("host", ReportModel.nz(m.host())));
+        f.add(new ReportModel.Fact("host", Format.orDash(m.host())));
         f.add(new ReportModel.Fact("CPU", cpu(m)));
         f.add(new ReportModel.Fact("cores", cores(m)));
         if (m.cpu() != null && m.cpu().caches() != null) {
-            f.add(new ReportModel.Fact("caches", ReportModel.nonNull(m.cpu().caches()).stream()
+            f.add(new ReportModel.Fact("caches", (m.cpu().caches()).stream()
                     .map(c -> "L" + c.level() + " " + c.type() + " " + size(c.sizeBytes()))
                     .collect(Collectors.joining(", "))));
         }
@@ -31,11 +32,11 @@ public final class MachineFacts {
                 + " (JVM max heap " + size(m.maxHeapBytes()) + ")"));
         f.add(new ReportModel.Fact("OS", os(m)));
         f.add(new ReportModel.Fact("JVM", jvm(m)));
-        if (m.jvm() != null && !ReportModel.nonNull(m.jvm().inputArguments()).isEmpty()) {
-            f.add(new ReportModel.Fact("JVM options", String.join(" ", ReportModel.nonNull(m.jvm().inputArguments()))));
+        if (m.jvm() != null && !(m.jvm().inputArguments()).isEmpty()) {
+            f.add(new ReportModel.Fact("JVM options", String.join(" ", (m.jvm().inputArguments()))));
         }
-        if (!ReportModel.nonNull(m.missing()).isEmpty()) {
-            f.add(new ReportModel.Fact("not readable", String.join("; ", ReportModel.nonNull(m.missing()))));
+        if (!(m.missing()).isEmpty()) {
+            f.add(new ReportModel.Fact("not readable", String.join("; ", (m.missing()))));
         }
         return f;
     }
@@ -45,7 +46,7 @@ public final class MachineFacts {
         if (c == null) {
             return "-";
         }
-        return ReportModel.nz(c.model()) + (c.maxFrequencyHz() == null ? ""
+        return Format.orDash(c.model()) + (c.maxFrequencyHz() == null ? ""
                 : String.format(Locale.ROOT, ", %.2f GHz", c.maxFrequencyHz() / 1e9));
     }
 
@@ -59,14 +60,14 @@ public final class MachineFacts {
 
     public static String os(Machine m) {
         Machine.Os o = m.os();
-        return o == null ? "-" : ReportModel.nz(o.family()) + ", kernel " + ReportModel.nz(o.kernel()) + ", "
-                + ReportModel.nz(o.arch());
+        return o == null ? "-" : Format.orDash(o.family()) + ", kernel " + Format.orDash(o.kernel()) + ", "
+                + Format.orDash(o.arch());
     }
 
     public static String jvm(Machine m) {
         Machine.Jvm j = m.jvm();
-        return j == null ? "-" : ReportModel.nz(j.vendor()) + " " + ReportModel.nz(j.version()) + " ("
-                + ReportModel.nz(j.vmName()) + " " + ReportModel.nz(j.vmVersion()) + ")";
+        return j == null ? "-" : Format.orDash(j.vendor()) + " " + Format.orDash(j.version()) + " ("
+                + Format.orDash(j.vmName()) + " " + Format.orDash(j.vmVersion()) + ")";
     }
 
     private static String num(Integer i) {

@@ -1,12 +1,17 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.ReadBundle;
+import org.racelab.harness.format.Texts;
+import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.BenchRatio;
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.SchedSection;
+import org.racelab.harness.console.SchedSummary;
+import org.racelab.harness.console.StressSummary;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.bundle.VraceSection;
-import org.racelab.harness.machine.Machine;
+import org.racelab.harness.bundle.Machine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -121,21 +126,21 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
             absent.add("sched (scheduling)");
         }
         Machine m = b.machine();
-        String host = m == null ? "unknown host" : nz(m.host());
+        String host = m == null ? "unknown host" : Format.orDash(m.host());
         return new ReportModel(
                 "racelab report: " + host + (b.startedAt() == null ? "" : ", " + b.startedAt()),
                 read.file().toString(),
                 part(() -> MachineFacts.of(m), List.of(), "machine", problems),
                 part(() -> runFacts(b), List.of(), "run", problems),
                 read.cleaned(), absent,
-                hasStress, part(() -> b.stress() == null ? "" : StressSummary.totals(nonNull(b.stress().tests())),
+                hasStress, part(() -> b.stress() == null ? "" : StressSummary.totals((b.stress().tests())),
                         "", "stress totals", problems),
                 hasStress ? part(() -> LessonCards.of(b.stress(), b.vrace(), charts), List.of(), "lesson cards", problems)
                         : List.of(),
                 hasBench, hasBench ? part(() -> BenchGroups.headline(read.bench()), "", "bench", problems) : "",
                 hasBench ? part(() -> BenchGroups.of(read.bench(), charts), List.of(), "bench", problems) : List.of(),
-                hasBench ? nonNull(read.bench().failures()).stream()
-                        .map(f -> nz(f.benchmark()) + " " + params(f.params()) + ": " + nz(f.reason())).toList()
+                hasBench ? (read.bench().failures()).stream()
+                        .map(f -> f.benchmark() + " " + Format.params(f.params(), ", ") + ": " + f.reason()).toList()
                         : List.of(),
                 hasSched, hasSched ? part(() -> schedText(b.sched()), "", "sched", problems) : "",
                 hasSched && charts ? part(() -> SchedTimelines.of(b.sched()), List.of(), "sched charts", problems)
@@ -145,23 +150,18 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
 
     private static List<Fact> runFacts(Bundle b) {
         List<Fact> f = new ArrayList<>();
-        f.add(new Fact("command", "racelab " + nz(b.command()) + ", profile " + nz(b.profile())));
-        f.add(new Fact("racelab", nz(b.racelabVersion()) + " (bundle schema " + nz(b.schema()) + ")"));
-        f.add(new Fact("started", nz(b.startedAt())));
+        f.add(new Fact("command", "racelab " + Format.orDash(b.command()) + ", profile " + Format.orDash(b.profile())));
+        f.add(new Fact("racelab", Format.orDash(b.racelabVersion()) + " (bundle schema " + Format.orDash(b.schema()) + ")"));
+        f.add(new Fact("started", Format.orDash(b.startedAt())));
         f.add(new Fact("finished", b.finishedAt() == null ? "not finished" : b.finishedAt()));
         f.add(new Fact("complete", b.complete() ? "yes"
-                : "no: " + String.join("; ", nonNull(b.incomplete()))));
+                : "no: " + String.join("; ", (b.incomplete()))));
         return f;
     }
 
-    /** The terminal summary of the sched section, the same lines {@code racelab run} printed. */
+    /** The sched section's figures, the same lines the terminal shows. */
     private static String schedText(SchedSection s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new SchedSummary(out).print(s, Path.of("."));
-        return bytes.toString(StandardCharsets.UTF_8).lines()
-                .filter(l -> !l.startsWith("Results:") && !l.startsWith("  charts:"))
-                .collect(Collectors.joining("\n")).strip();
+        return String.join("\n", SchedSummary.lines(s)).strip();
     }
 
     /** One part of the page; a part that a malformed bundle breaks becomes a line in {@code problems}. */
@@ -174,64 +174,7 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
         }
     }
 
-    public static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-    }
-
-    public static String nz(String s) {
-        return s == null ? "-" : s;
-    }
-
-    public static String params(Map<String, String> params) {
-        if (params == null || params.isEmpty()) {
-            return "";
-        }
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    /** {@code ThreadStartJoin.virtualFromVirtual} as {@code virtualFromVirtual}. */
-    public static Optional<String> method(String benchmark) {
-        if (benchmark == null) {
-            return Optional.empty();
-        }
-        int dot = benchmark.lastIndexOf('.');
-        return Optional.of(dot < 0 ? benchmark : benchmark.substring(dot + 1));
-    }
-
-    static String ratioLabel(BenchRatio r) {
-        String p = params(r.params());
-        return method(r.subject()).orElse("?") + " vs " + method(r.baseline()).orElse("?") + (p.isEmpty() ? "" : ", " + p);
-    }
-
-    public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String share(long part, long whole) {
-        if (whole <= 0) {
-            return "-";
-        }
-        double p = 100.0 * part / whole;
-        return p == 0 ? "0%" : p >= 1 ? String.format(Locale.ROOT, "%.1f%%", p) : String.format(Locale.ROOT, "%.2g%%", p);
-    }
-
     static String anchor(String s) {
-        return "case-" + nz(s).replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    static <K, V> Map<K, V> ordered() {
-        return new LinkedHashMap<>();
-    }
-
-    static List<OutcomeCount> outcomes(List<OutcomeCount> list) {
-        return nonNull(list);
-    }
-
-    static List<StressTestResult> tests(List<StressTestResult> list) {
-        return nonNull(list);
-    }
-
-    static List<VraceSection.VraceTestResult> vraceTests(VraceSection v) {
-        return v == null ? List.of() : nonNull(v.tests());
+        return "case-" + s.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 }

@@ -1,5 +1,7 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.chart.SchedCharts;
+import org.racelab.harness.chart.SvgCharts;
 import org.racelab.harness.bundle.SchedSection;
 
 import java.util.ArrayList;

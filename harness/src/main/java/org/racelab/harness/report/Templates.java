@@ -1,5 +1,6 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.format.Texts;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;

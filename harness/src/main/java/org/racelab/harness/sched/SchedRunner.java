@@ -92,7 +92,7 @@ public final class SchedRunner {
         SchedSizes s = request.sizes();
         List<Experiment> asked = request.experiments();
         return new SchedSection(asked.stream().map(Experiment::id).toList(), cpus, incomplete.isEmpty(),
-                List.copyOf(incomplete), List.copyOf(missing), (System.nanoTime() - started) / 1e9, List.of(),
+                List.copyOf(incomplete), List.copyOf(missing), (System.nanoTime() - started) / 1e9,
                 timeslice,
                 asked.contains(Experiment.CARRIERS) ? new SchedCarriers(s.carriersThreads(), s.carriersRounds(),
                         s.carriersComputeMillis(), s.carriersBlockMillis(), List.copyOf(carrierRuns)) : null,

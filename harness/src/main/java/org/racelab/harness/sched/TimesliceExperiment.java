@@ -1,5 +1,6 @@
 package org.racelab.harness.sched;
 
+import org.racelab.harness.stats.Percentiles;
 import org.racelab.harness.bundle.SchedThreadStats;
 import org.racelab.harness.bundle.SchedTimeslice;
 import org.racelab.harness.bundle.SchedTimeslice.SwitchCheck;

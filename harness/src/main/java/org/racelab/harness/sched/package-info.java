@@ -7,6 +7,6 @@
  * count is fixed per JVM and memory is best measured in a fresh one. The child writes its part of
  * the bundle as JSON; the runner assembles the bundle's {@code SchedSection}. Readings the OS may
  * not give ({@link org.racelab.harness.sched.LinuxReadings}) become "missing" lines, never errors.
- * Nothing here prints for people: {@code report.SchedSummary} and {@code report.SchedCharts} do.
+ * Nothing here prints for people: {@code console.SchedSummary} and {@code chart.SchedCharts} do.
  */
 package org.racelab.harness.sched;

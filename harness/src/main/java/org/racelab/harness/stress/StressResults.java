@@ -1,7 +1,15 @@
 package org.racelab.harness.stress;
 
+import static org.racelab.harness.bundle.Verdict.ERROR;
+import static org.racelab.harness.bundle.Verdict.FAILED;
+import static org.racelab.harness.bundle.Verdict.NOT_RUN;
+import static org.racelab.harness.bundle.Verdict.PASSED;
+import static org.racelab.harness.bundle.Verdict.SKIPPED;
+
+import org.racelab.harness.bundle.Verdict;
+import org.racelab.harness.catalog.LessonInfo;
 import org.racelab.harness.bundle.OutcomeCount;
-import org.racelab.harness.bundle.RunConfig;
+import org.racelab.harness.bundle.StressFork;
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.catalog.OutcomeGrader;
@@ -23,11 +31,6 @@ import java.util.Map;
  */
 final class StressResults {
 
-    static final String PASSED = "PASSED";
-    static final String FAILED = "FAILED";
-    static final String ERROR = "ERROR";
-    static final String SKIPPED = "SKIPPED";
-    static final String NOT_RUN = "NOT_RUN";
 
     private StressResults() {
     }
@@ -57,9 +60,9 @@ final class StressResults {
     static StressTestResult testResult(StressTest test, List<ForkResult> forks, int cpus, String problem) {
         OutcomeGrader grader = new OutcomeGrader(test.rules());
         RaceKind kind = test.raceKind();
-        List<RunConfig> configs = new ArrayList<>();
+        List<StressFork> configs = new ArrayList<>();
         Map<String, Long> merged = new LinkedHashMap<>();
-        String verdict = forks.isEmpty() ? null : PASSED;
+        Verdict verdict = forks.isEmpty() ? null : PASSED;
         String reason = null;
         boolean allApiMismatch = !forks.isEmpty();
         for (ForkResult fork : forks) {
@@ -67,21 +70,21 @@ final class StressResults {
             OutcomeGrader.Grading g = grader.grade(fork.histogram());
             allApiMismatch &= fork.apiMismatch();
             List<String> messages = new ArrayList<>(fork.messages());
-            String forkVerdict;
+            Verdict forkVerdict;
             if (fork.normal()) {
                 forkVerdict = g.passed() ? PASSED : FAILED;
                 messages.addAll(g.failures());
             } else {
                 forkVerdict = fork.apiMismatch() ? SKIPPED : ERROR;
             }
-            if (forkVerdict.equals(ERROR)) {
+            if (forkVerdict == ERROR) {
                 verdict = ERROR;
                 reason = fork.status() + firstLine(fork.messages());
-            } else if (forkVerdict.equals(FAILED) && !ERROR.equals(verdict)) {
+            } else if (forkVerdict == FAILED && verdict != ERROR) {
                 verdict = FAILED;
                 reason = String.join("; ", g.failures());
             }
-            configs.add(new RunConfig(fork.jvmArgs(), fork.compileMode(), fork.scheduling(), fork.fork(),
+            configs.add(new StressFork(fork.jvmArgs(), fork.compileMode(), fork.scheduling(), fork.fork(),
                     fork.status(), forkVerdict, sum(fork.histogram()), fork.sampleMillis(), counts(g),
                     List.copyOf(messages)));
         }
@@ -110,7 +113,7 @@ final class StressResults {
             raceExpected = kind == RaceKind.RACY && test.lesson().get().observableOn(MachineProbe.arch());
         }
         return new StressTestResult(test.name(), test.caseName(), test.variant(), test.actors(),
-                test.lesson().orElse(null), kind.word(), verdict, reason, sum(merged), counts(total),
+                test.lesson().map(LessonInfo::toBundle).orElse(null), kind.word(), verdict, reason, sum(merged), counts(total),
                 raceObserved, raceSamples, raceExpected, List.copyOf(configs));
     }
 

@@ -1,5 +1,6 @@
 package org.racelab.harness.vrace;
 
+import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.VraceSection;
 import org.racelab.harness.catalog.LessonInfo;
@@ -31,7 +32,7 @@ final class VraceResults {
                 runs.add(run(t, c, line));
             }
             tests.add(new VraceSection.VraceTestResult(t.name(), t.caseName(), t.variant(), t.actors(),
-                    t.lesson().orElse(null), t.raceKind().word(), List.copyOf(runs)));
+                    t.lesson().map(LessonInfo::toBundle).orElse(null), t.raceKind().word(), List.copyOf(runs)));
         }
         List<String> threads = configs.stream().map(VraceRequest.Config::threads).distinct().toList();
         return new VraceSection(request.catalog().location().toString(), threads,
@@ -42,24 +43,24 @@ final class VraceResults {
 
     static VraceSection.VraceRun run(StressTest test, VraceRequest.Config config, VraceMain.Line line) {
         if (line == null) {
-            return new VraceSection.VraceRun(config.threads(), config.carriers(), "NOT_RUN",
+            return new VraceSection.VraceRun(config.threads(), config.carriers(), Verdict.NOT_RUN,
                     "no result: its JVM stopped before this test", 0, 0, List.of(), null, null);
         }
         if (line.unsupported() != null) {
-            return new VraceSection.VraceRun(config.threads(), config.carriers(), "SKIPPED", line.unsupported(),
+            return new VraceSection.VraceRun(config.threads(), config.carriers(), Verdict.SKIPPED, line.unsupported(),
                     0, 0, List.of(), null, null);
         }
         OutcomeGrader.Grading g = new OutcomeGrader(test.rules()).grade(line.histogram());
-        String verdict;
+        Verdict verdict;
         String reason = null;
         if (line.error() != null) {
-            verdict = "ERROR";
+            verdict = Verdict.ERROR;
             reason = line.error();
         } else if (!g.passed()) {
-            verdict = "FAILED";
+            verdict = Verdict.FAILED;
             reason = String.join("; ", g.failures());
         } else {
-            verdict = "PASSED";
+            verdict = Verdict.PASSED;
         }
         double perSecond = line.nanos() == 0 ? 0 : Math.round(line.samples() * 1e9 / line.nanos());
         List<OutcomeCount> outcomes = g.outcomes().stream()

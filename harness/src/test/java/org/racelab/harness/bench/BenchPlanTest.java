@@ -35,7 +35,7 @@ class BenchPlanTest {
     void everyComparisonNamesTwoBenchmarksOfTheSuite() {
         Set<String> names = BenchPlan.of(BenchRequest.ALL, Map.of()).benchmarks().stream()
                 .map(BenchNames::shortName).collect(Collectors.toSet());
-        for (Comparison c : Comparisons.SUITE) {
+        for (RatioQuestion c : RatioQuestions.SUITE) {
             assertTrue(names.contains(c.subject()), c.subject());
             assertTrue(names.contains(c.baseline()), c.baseline());
         }

@@ -20,7 +20,7 @@ class BenchRatiosTest {
                 "platform", params, new BenchScore(score, error, unit), 5, null, "25", "vm", "25+1", List.of());
     }
 
-    static final Comparison Q = new Comparison("q", "X.virtual", "X.platform", Map.of("n", "10"));
+    static final RatioQuestion Q = new RatioQuestion("q", "X.virtual", "X.platform", Map.of("n", "10"));
 
     @Test
     void ratioAndItsUncertaintyForLatency() {

@@ -81,7 +81,7 @@ class BenchSuiteTest {
     @Test
     void everyComparisonHasItsRatio() {
         Set<String> questions = section.ratios().stream().map(BenchRatio::question).collect(Collectors.toSet());
-        for (Comparison c : Comparisons.SUITE) {
+        for (RatioQuestion c : RatioQuestions.SUITE) {
             assertTrue(questions.contains(c.question()), c.question());
         }
         for (BenchRatio r : section.ratios()) {

@@ -2,7 +2,7 @@ package org.racelab.harness.bundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.racelab.harness.profile.JmhBudget;
+
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public class BenchSectionJsonTest {
                 "25.0.3+9", List.of("-Djmh.executor=VIRTUAL", "-Xms1g", "-Xmx1g"));
         BenchRatio ratio = new BenchRatio("q", "ThreadStartJoin.virtualFromVirtual", "ThreadStartJoin.platformFromPlatform",
                 Map.of(), "latency", "us/op", virtual, platform, 0.0091, null, 110, null, true);
-        return new BenchSection("jmh 1.37", ".*", 2, "25.0.3", "OpenJDK 64-Bit Server VM", new JmhBudget(1, 3, 200, 12, 200),
+        return new BenchSection("jmh 1.37", ".*", 2, "25.0.3", "OpenJDK 64-Bit Server VM", new JmhIterations(1, 3, 200, 12, 200),
                 2, false, "1 of 2 benchmarks failed", 12.5, "raw/jmh-result.json", "raw/jmh-console.log",
                 List.of(v), List.of(ratio), List.of(new BenchFailure("ProcessVsThreadStart.process",
                 Map.of("command", "nope"), "java.io.IOException: Cannot run program \"nope\"")));

@@ -1,5 +1,7 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.ExitCode;
+import org.racelab.harness.run.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

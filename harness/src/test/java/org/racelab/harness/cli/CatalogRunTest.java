@@ -1,5 +1,6 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

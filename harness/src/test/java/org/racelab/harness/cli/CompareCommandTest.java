@@ -1,8 +1,9 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.racelab.harness.report.Fixtures;
+import org.racelab.harness.bundle.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,21 @@ class CompareCommandTest {
         assertTrue(md.contains("| Interleaving\\_01\\_LostUpdate.Plain | vrace, platform threads | Sometimes"), md);
         String html = Files.readString(tmp.resolve("compare.html"));
         assertTrue(html.contains("<h2>Races</h2>") && html.contains("<h2>Scheduling</h2>"));
+    }
+
+    @Test
+    void aBundleFromBeforeTheReshapeStillOpensInReportAndCompare() throws Exception {
+        String before = Fixtures.path("bundle-before-shape.json").toString();
+        CliRun report = CliRun.of("report", before, "--out", tmp.resolve("report").toString());
+        assertEquals(0, report.exitCode(), report.toString());
+        String html = Files.readString(tmp.resolve("report/report.html"));
+        assertFalse(html.contains("not shown, the bundle"), "every part of the page was drawn");
+        assertTrue(html.contains("Interleaving_01_LostUpdate") && html.contains("<svg"), "lesson cards with charts");
+        assertTrue(Files.exists(tmp.resolve("report/charts/sched-timeslice.svg")), "the report draws the sched charts");
+        CliRun compare = CliRun.of("compare", before, Fixtures.path("bundle-2cpu.json").toString(),
+                "--out", tmp.resolve("compare").toString());
+        assertEquals(0, compare.exitCode(), compare.toString());
+        assertTrue(Files.readString(tmp.resolve("compare/compare.md")).contains("Interleaving\\_01\\_LostUpdate"));
     }
 
     @Test

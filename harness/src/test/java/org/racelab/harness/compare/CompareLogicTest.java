@@ -1,7 +1,7 @@
 package org.racelab.harness.compare;
 
 import org.junit.jupiter.api.Test;
-import org.racelab.harness.report.Fixtures;
+import org.racelab.harness.bundle.Fixtures;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.racelab.harness.machine;
 
+import org.racelab.harness.bundle.Machine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

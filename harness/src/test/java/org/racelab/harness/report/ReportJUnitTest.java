@@ -1,5 +1,6 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;

@@ -1,5 +1,7 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.Fixtures;
+import org.racelab.harness.format.Texts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.racelab.harness.cli.Cli;
-import org.racelab.harness.cli.Terminal;
+import org.racelab.harness.run.Terminal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

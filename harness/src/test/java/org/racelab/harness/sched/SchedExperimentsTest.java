@@ -10,7 +10,7 @@ import org.racelab.harness.bundle.SchedPreemption.ThreadSpan;
 import org.racelab.harness.bundle.SchedSection;
 import org.racelab.harness.bundle.SchedSegment;
 import org.racelab.harness.profile.SchedSizes;
-import org.racelab.harness.report.SchedCharts;
+import org.racelab.harness.chart.SchedCharts;
 import org.racelab.harness.progress.ProgressListener;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.racelab.harness.sched;
 
+import org.racelab.harness.stats.Percentiles;
 import org.junit.jupiter.api.Test;
 import org.racelab.harness.bundle.SchedPreemption.ThreadSpan;
 import org.racelab.harness.bundle.SchedSegment;

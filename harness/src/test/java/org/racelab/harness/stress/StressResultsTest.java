@@ -1,5 +1,6 @@
 package org.racelab.harness.stress;
 
+import org.racelab.harness.bundle.Verdict;
 import org.junit.jupiter.api.Test;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.catalog.Expectation;
@@ -38,7 +39,7 @@ class StressResultsTest {
     void racyVariantPassesAndCountsItsRaceOverAllForks() {
         StressTestResult r = StressResults.testResult(lostUpdate(Expectation.ACCEPTABLE_INTERESTING, 2),
                 List.of(fork("NORMAL", Map.of("1", 3L, "2", 7L)), fork("NORMAL", Map.of("1", 1L, "2", 9L))), 2, null);
-        assertEquals("PASSED", r.verdict());
+        assertEquals(Verdict.PASSED, r.verdict());
         assertEquals("racy", r.kind());
         assertEquals(20, r.samples());
         assertEquals(4L, r.raceSamples());
@@ -51,11 +52,11 @@ class StressResultsTest {
     void fixedVariantThatShowsTheRaceFails() {
         StressTestResult r = StressResults.testResult(lostUpdate(Expectation.FORBIDDEN, 2),
                 List.of(fork("NORMAL", Map.of("2", 10L)), fork("NORMAL", Map.of("1", 1L, "2", 9L))), 2, null);
-        assertEquals("FAILED", r.verdict());
+        assertEquals(Verdict.FAILED, r.verdict());
         assertEquals("fixed", r.kind());
         assertTrue(r.reason().contains("Observed forbidden state: 1"), r.reason());
-        assertEquals("PASSED", r.configs().get(0).verdict());
-        assertEquals("FAILED", r.configs().get(1).verdict());
+        assertEquals(Verdict.PASSED, r.configs().get(0).verdict());
+        assertEquals(Verdict.FAILED, r.configs().get(1).verdict());
         assertEquals(false, r.raceExpected());
     }
 
@@ -64,14 +65,14 @@ class StressResultsTest {
         StressTestResult r = StressResults.testResult(lostUpdate(Expectation.FORBIDDEN, 2),
                 List.of(fork("NORMAL", Map.of("1", 1L)), fork("VM_ERROR", Map.of(), "", "Failed with error code 42")),
                 2, null);
-        assertEquals("ERROR", r.verdict());
+        assertEquals(Verdict.ERROR, r.verdict());
         assertEquals("VM_ERROR: Failed with error code 42", r.reason());
     }
 
     @Test
     void aTestWithMoreActorsThanCpusIsSkippedWithTheReason() {
         StressTestResult r = StressResults.testResult(lostUpdate(Expectation.ACCEPTABLE_INTERESTING, 4), List.of(), 2, null);
-        assertEquals("SKIPPED", r.verdict());
+        assertEquals(Verdict.SKIPPED, r.verdict());
         assertTrue(r.reason().contains("needs 4 CPUs"), r.reason());
         assertNull(r.raceObserved());
     }
@@ -80,7 +81,7 @@ class StressResultsTest {
     void aTestTheRunNeverReachedIsNotRun() {
         StressTestResult r = StressResults.testResult(lostUpdate(Expectation.ACCEPTABLE_INTERESTING, 2), List.of(), 2,
                 "interrupted");
-        assertEquals("NOT_RUN", r.verdict());
+        assertEquals(Verdict.NOT_RUN, r.verdict());
         assertEquals(0, r.samples());
     }
 
@@ -88,7 +89,7 @@ class StressResultsTest {
     void onlyApiMismatchesMeanSkipped() {
         StressTestResult r = StressResults.testResult(lostUpdate(Expectation.ACCEPTABLE_INTERESTING, 2),
                 List.of(fork("API_MISMATCH", Map.of())), 2, null);
-        assertEquals("SKIPPED", r.verdict());
+        assertEquals(Verdict.SKIPPED, r.verdict());
     }
 
     @Test

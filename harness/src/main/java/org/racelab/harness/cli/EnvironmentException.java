@@ -1,8 +1,0 @@
-package org.racelab.harness.cli;
-
-/** This environment cannot run what was asked (say, a folder that cannot be written): exit code 3. */
-public class EnvironmentException extends Exception {
-    public EnvironmentException(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package org.racelab.harness.cli;
-
-/** Bad usage or bad input: one line for the user, exit code 2. */
-public class UsageException extends Exception {
-    public UsageException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,33 @@
+package org.racelab.harness.bundle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * The report tests' fixtures, under {@code src/test/resources/report/}: bundles captured from
+ * real runs on the development machine (2 vCPUs AMD EPYC, Linux 6.18, Temurin 25), and hostile
+ * or broken copies of them made by hand.
+ */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static Path path(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/report/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no fixture " + name, e);
+        }
+    }
+
+    public static ReadBundle read(String name) {
+        try {
+            return new BundleReader().read(path(name));
+        } catch (BadBundleException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage()));
+        }
+    }
+}
