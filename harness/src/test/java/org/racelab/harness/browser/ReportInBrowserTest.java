@@ -14,7 +14,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.racelab.harness.cli.Cli;
-import org.racelab.harness.cli.Terminal;
+import org.racelab.harness.run.Terminal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
