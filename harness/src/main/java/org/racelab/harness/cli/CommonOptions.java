@@ -10,7 +10,9 @@ import org.racelab.harness.profile.Profile;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The options several commands share, and how each is read and checked. */
 final class CommonOptions {
@@ -27,6 +29,21 @@ final class CommonOptions {
             .desc("stop JCStress as hung after this long (default: from the profile and the number of tests)").get();
 
     private CommonOptions() {
+    }
+
+    /** The tests a stress or vrace run takes, and how the bundle records the choice. */
+    record Selection(Profile profile, TestCatalog catalog, List<StressTest> tests, Map<String, Object> options) {
+    }
+
+    /** {@code --profile}, {@code --tests-jar} and {@code --case}, read and checked together. */
+    static Selection selection(CommandLine line) throws UsageException {
+        Profile profile = profile(line);
+        TestCatalog catalog = catalog(line);
+        List<StressTest> tests = select(line, catalog);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("case", line.getOptionValue(CASE, ".*"));
+        options.put("testsJar", catalog.location().toString());
+        return new Selection(profile, catalog, tests, options);
     }
 
     static Profile profile(CommandLine line) throws UsageException {

@@ -7,15 +7,10 @@ import org.racelab.harness.run.LabRun;
 import org.racelab.harness.run.StressSectionRun;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.racelab.harness.catalog.StressTest;
-import org.racelab.harness.catalog.TestCatalog;
-import org.racelab.harness.profile.Profile;
 import org.racelab.harness.stress.StressRequest;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code racelab stress}: the catalog (or any JCStress test jar) under JCStress, on platform threads. */
 final class StressCommand implements Command {
@@ -47,15 +42,11 @@ final class StressCommand implements Command {
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws UsageException, EnvironmentException {
-        Profile profile = CommonOptions.profile(line);
-        TestCatalog catalog = CommonOptions.catalog(line);
-        List<StressTest> tests = CommonOptions.select(line, catalog);
-        Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("case", line.getOptionValue(CommonOptions.CASE, ".*"));
-        options.put("testsJar", catalog.location().toString());
-        options.put("timeoutSeconds", timeout.toSeconds());
-        return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
-                List.of(new StressSectionRun(catalog, tests, timeout)));
+        CommonOptions.Selection chosen = CommonOptions.selection(line);
+        Duration timeout = CommonOptions.timeout(line,
+                StressRequest.defaultTimeout(chosen.profile(), chosen.tests().size()));
+        chosen.options().put("timeoutSeconds", timeout.toSeconds());
+        return new LabRun(terminal).run(name(), chosen.profile(), chosen.options(), CommonOptions.out(line),
+                List.of(new StressSectionRun(chosen.catalog(), chosen.tests(), timeout)));
     }
 }

@@ -8,15 +8,10 @@ import org.racelab.harness.run.VraceSectionRun;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.racelab.harness.catalog.StressTest;
-import org.racelab.harness.catalog.TestCatalog;
-import org.racelab.harness.profile.Profile;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code racelab vrace}: JCStress test classes with their actors on virtual threads, on 1..N
@@ -58,23 +53,18 @@ final class VraceCommand implements Command {
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws UsageException, EnvironmentException {
-        Profile profile = CommonOptions.profile(line);
-        TestCatalog catalog = CommonOptions.catalog(line);
-        List<StressTest> tests = CommonOptions.select(line, catalog);
+        CommonOptions.Selection chosen = CommonOptions.selection(line);
         String threads = line.getOptionValue(THREADS, "both");
         if (!List.of("virtual", "platform", "both").contains(threads)) {
             throw new UsageException("--threads is virtual, platform or both, not '" + threads + "'");
         }
         List<Integer> carriers = carriers(line);
         Duration timeout = line.hasOption(CommonOptions.TIMEOUT) ? CommonOptions.timeout(line, null) : null;
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("case", line.getOptionValue(CommonOptions.CASE, ".*"));
-        options.put("testsJar", catalog.location().toString());
-        options.put("threads", threads);
-        options.put("carriers", carriers);
-        return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
-                List.of(new VraceSectionRun(catalog, tests, !threads.equals("platform"), !threads.equals("virtual"),
-                        carriers, timeout)));
+        chosen.options().put("threads", threads);
+        chosen.options().put("carriers", carriers);
+        return new LabRun(terminal).run(name(), chosen.profile(), chosen.options(), CommonOptions.out(line),
+                List.of(new VraceSectionRun(chosen.catalog(), chosen.tests(), !threads.equals("platform"),
+                        !threads.equals("virtual"), carriers, timeout)));
     }
 
     /** {@code --carriers}: positive whole numbers; by default 1 and every CPU of this machine. */
