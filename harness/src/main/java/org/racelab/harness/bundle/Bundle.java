@@ -16,12 +16,13 @@ import java.util.Map;
  * @param vrace      the virtual-thread runner's section, or null
  * @param bench      JMH's section, or null
  * @param sched      the scheduling experiments' section, or null
+ * @param model      what interleavings alone allow for each test (the SC model), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Bundle(String schema, String racelabVersion, String command, String profile,
                      Map<String, Object> options, String startedAt, String finishedAt,
                      boolean complete, List<String> incomplete, Machine machine, StressSection stress,
-                     VraceSection vrace, BenchSection bench, SchedSection sched) {
+                     VraceSection vrace, BenchSection bench, SchedSection sched, ModelSection model) {
     public Bundle {
         options = Records.map(options);
         incomplete = Records.list(incomplete);
@@ -33,32 +34,37 @@ public record Bundle(String schema, String racelabVersion, String command, Strin
     public static Bundle start(String racelabVersion, String command, String profile, Map<String, Object> options,
                                String startedAt, Machine machine) {
         return new Bundle(SCHEMA, racelabVersion, command, profile, Map.copyOf(options), startedAt, null,
-                false, List.of("the run has not finished"), machine, null, null, null, null);
+                false, List.of("the run has not finished"), machine, null, null, null, null, null);
     }
 
     public Bundle withStress(StressSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, section, vrace, bench, sched);
+                complete, incomplete, machine, section, vrace, bench, sched, model);
     }
 
     public Bundle withVrace(VraceSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, stress, section, bench, sched);
+                complete, incomplete, machine, stress, section, bench, sched, model);
     }
 
     public Bundle withBench(BenchSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, stress, vrace, section, sched);
+                complete, incomplete, machine, stress, vrace, section, sched, model);
     }
 
     public Bundle withSched(SchedSection section) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                complete, incomplete, machine, stress, vrace, bench, section);
+                complete, incomplete, machine, stress, vrace, bench, section, model);
+    }
+
+    public Bundle withModel(ModelSection section) {
+        return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
+                complete, incomplete, machine, stress, vrace, bench, sched, section);
     }
 
     /** The run is over: complete when no section and no fault says otherwise. */
     public Bundle finish(String finishedAt, List<String> reasons) {
         return new Bundle(schema, racelabVersion, command, profile, options, startedAt, finishedAt,
-                reasons.isEmpty(), List.copyOf(reasons), machine, stress, vrace, bench, sched);
+                reasons.isEmpty(), List.copyOf(reasons), machine, stress, vrace, bench, sched, model);
     }
 }

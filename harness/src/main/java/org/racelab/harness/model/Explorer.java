@@ -29,7 +29,8 @@ public final class Explorer {
         this(MAX_STATES);
     }
 
-    Explorer(long maxStates) {
+    /** An explorer that stops after {@code maxStates} states (its result then says it was bounded). */
+    public Explorer(long maxStates) {
         this.maxStates = maxStates;
     }
 

@@ -22,7 +22,7 @@ class StagesTest {
 
     private static final String ROOT = "org.racelab.harness";
     private static final String[] RUNNERS = {ROOT + ".stress..", ROOT + ".vrace..", ROOT + ".bench..",
-            ROOT + ".sched.."};
+            ROOT + ".sched..", ROOT + ".model.."};
     private static final String[] PRESENTATION = {ROOT + ".report..", ROOT + ".console..", ROOT + ".chart..",
             ROOT + ".cli..", ROOT + ".compare.."};
 
