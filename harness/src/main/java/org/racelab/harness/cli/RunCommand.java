@@ -1,5 +1,6 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.ModelSectionRun;
 import org.racelab.harness.run.Terminal;
 import org.racelab.harness.run.UsageException;
 import org.racelab.harness.run.EnvironmentException;
@@ -59,10 +60,11 @@ final class RunCommand implements Command {
         List<StressTest> tests = catalog.tests();
         Duration timeout = CommonOptions.timeout(line, StressRequest.defaultTimeout(profile, tests.size()));
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("sections", List.of("stress", "vrace", "bench", "sched"));
+        options.put("sections", List.of("stress", "model", "vrace", "bench", "sched"));
         options.put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), profile, options, CommonOptions.out(line),
                 List.of(new StressSectionRun(catalog, tests, timeout),
+                        new ModelSectionRun(tests),
                         new VraceSectionRun(catalog, tests, true, true, VraceCommand.defaultCarriers(), null),
                         new BenchSectionRun(BenchRequest.ALL),
                         SchedSectionRun.all()));

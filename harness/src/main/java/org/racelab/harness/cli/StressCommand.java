@@ -1,5 +1,6 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.run.ModelSectionRun;
 import org.racelab.harness.run.Terminal;
 import org.racelab.harness.run.UsageException;
 import org.racelab.harness.run.EnvironmentException;
@@ -47,6 +48,7 @@ final class StressCommand implements Command {
                 StressRequest.defaultTimeout(chosen.profile(), chosen.tests().size()));
         chosen.options().put("timeoutSeconds", timeout.toSeconds());
         return new LabRun(terminal).run(name(), chosen.profile(), chosen.options(), CommonOptions.out(line),
-                List.of(new StressSectionRun(chosen.catalog(), chosen.tests(), timeout)));
+                List.of(new StressSectionRun(chosen.catalog(), chosen.tests(), timeout),
+                        new ModelSectionRun(chosen.tests())));
     }
 }

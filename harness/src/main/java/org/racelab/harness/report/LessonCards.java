@@ -1,5 +1,6 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.ModelSection;
 import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.chart.SvgCharts;
 import org.racelab.harness.console.VraceSummary;
@@ -27,7 +28,11 @@ final class LessonCards {
     private LessonCards() {
     }
 
-    static List<ReportModel.CaseCard> of(StressSection stress, VraceSection vrace, boolean charts) {
+    static List<ReportModel.CaseCard> of(StressSection stress, VraceSection vrace, ModelSection model, boolean charts) {
+        Map<String, ModelSection.ModelResult> models = new LinkedHashMap<>();
+        if (model != null) {
+            model.tests().forEach(m -> models.putIfAbsent(m.name(), m));
+        }
         Map<String, List<String>> caseTests = new LinkedHashMap<>();
         Map<String, StressTestResult> byName = new LinkedHashMap<>();
         Map<String, VraceSection.VraceTestResult> vraceByName = new LinkedHashMap<>();
@@ -52,7 +57,8 @@ final class LessonCards {
             Lesson l = lessons.get(c.getKey());
             List<ReportModel.VariantCard> variants = new ArrayList<>();
             for (String test : c.getValue()) {
-                variants.add(variant(test, names.get(test), byName.get(test), vraceByName.get(test), l, charts));
+                variants.add(variant(test, names.get(test), byName.get(test), vraceByName.get(test), l, models.get(test),
+                        charts));
             }
             cards.add(new ReportModel.CaseCard(ReportModel.anchor(c.getKey()), c.getKey(),
                     l == null ? "" : l.topic(), l == null ? "" : l.notes(),
@@ -73,18 +79,24 @@ final class LessonCards {
     }
 
     private static ReportModel.VariantCard variant(String test, String[] name, StressTestResult t,
-                                                   VraceSection.VraceTestResult v, Lesson lesson, boolean charts) {
+                                                   VraceSection.VraceTestResult v, Lesson lesson,
+                                                   ModelSection.ModelResult model, boolean charts) {
         List<ReportModel.VraceCell> cells = v == null ? List.of()
                 : (v.runs()).stream().map(LessonCards::cell).toList();
         if (t == null) {
             return new ReportModel.VariantCard(name[0], test, name[1], "not in the stress section",
-                    "muted", null, "", "muted", "", null, List.of(), !cells.isEmpty(), cells, List.of());
+                    "muted", null, "", "muted", "", null, List.of(), !cells.isEmpty(), cells, List.of(), false, "", List.of());
         }
         List<OutcomeCount> outcomes = (t.outcomes());
         long total = outcomes.stream().mapToLong(OutcomeCount::count).sum();
+        Map<String, ModelSection.ScOutcome> sc = new LinkedHashMap<>();
+        if (model != null) {
+            model.outcomes().forEach(o -> sc.putIfAbsent(o.id(), o));
+        }
         List<ReportModel.OutcomeRow> rows = outcomes.stream().map(o -> new ReportModel.OutcomeRow(
                 o.id(), Format.count(o.count()), Format.share(o.count(), total),
-                o.expect(), expectClass(o.expect()), o.description())).toList();
+                o.expect(), expectClass(o.expect()), o.description(), Interleavings.word(model, sc.get(o.id()))))
+                .toList();
         List<String> failures = outcomes.stream().filter(o -> "FORBIDDEN".equals(o.expect()) && o.count() > 0)
                 .map(o -> "FORBIDDEN outcome [" + o.id() + "] seen " + Format.count(o.count()) + " times: "
                         + o.description()).toList();
@@ -92,7 +104,8 @@ final class LessonCards {
         Verdict verdict = t.verdict();
         return new ReportModel.VariantCard(t.variant(), test, t.kind(), verdict.name(),
                 verdictClass(verdict), verdict == Verdict.PASSED ? null : t.reason(), race(t, lesson), raceClass(t),
-                Format.count(t.samples()), histogram, rows, !cells.isEmpty(), cells, failures);
+                Format.count(t.samples()), histogram, rows, !cells.isEmpty(), cells, failures,
+                model != null && model.model(), Interleavings.summary(model), Interleavings.witnesses(model));
     }
 
     static String race(StressTestResult t, Lesson lesson) {

@@ -85,14 +85,18 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
     public record VariantCard(String name, String test, String kind, String verdict, String verdictClass,
                               String reason, String race, String raceClass, String samples, String histogram,
                               List<OutcomeRow> outcomes, boolean hasVrace, List<VraceCell> vrace,
-                              List<String> failures) {
+                              List<String> failures, boolean hasSc, String sc, List<Witness> witnesses) {
         public boolean anyOutcomes() {
             return !outcomes.isEmpty();
         }
     }
 
     public record OutcomeRow(String id, String count, String share, String expect, String expectClass,
-                             String description) {
+                             String description, String sc) {
+    }
+
+    /** What interleavings say of one outcome: the witness drawn (a column per actor), or why none gives it. */
+    public record Witness(String title, String drawing, String note) {
     }
 
     public record VraceCell(String config, String verdict, String race, String samples, String rate) {
@@ -135,7 +139,7 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
                 read.cleaned(), absent,
                 hasStress, part(() -> b.stress() == null ? "" : StressSummary.totals((b.stress().tests())),
                         "", "stress totals", problems),
-                hasStress ? part(() -> LessonCards.of(b.stress(), b.vrace(), charts), List.of(), "lesson cards", problems)
+                hasStress ? part(() -> LessonCards.of(b.stress(), b.vrace(), b.model(), charts), List.of(), "lesson cards", problems)
                         : List.of(),
                 hasBench, hasBench ? part(() -> BenchGroups.headline(read.bench()), "", "bench", problems) : "",
                 hasBench ? part(() -> BenchGroups.of(read.bench(), charts), List.of(), "bench", problems) : List.of(),

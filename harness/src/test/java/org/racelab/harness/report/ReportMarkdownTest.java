@@ -32,7 +32,7 @@ class ReportMarkdownTest {
         assertTrue(md.contains("Plain \\| pipe \\*bold\\* \\`code\\` \\[link\\](http://evil.example/)"));
         // a table row keeps its column count: escaped pipes do not split cells
         String row = md.lines().filter(l -> l.contains("pipe")).findFirst().orElseThrow();
-        assertEquals(8, row.replace("\\|", "").chars().filter(c -> c == '|').count(), row);
+        assertEquals(9, row.replace("\\|", "").chars().filter(c -> c == '|').count(), row);
     }
 
     @Test
