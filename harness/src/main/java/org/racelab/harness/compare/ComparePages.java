@@ -90,7 +90,7 @@ public final class ComparePages {
 
         /** The Markdown table's separator row: one cell per column. */
         public String mdSeparator() {
-            return "| --- | --- |" + " --- |".repeat(c.machines().size()) + " --- |";
+            return "| --- | --- | --- |" + " --- |".repeat(c.machines().size()) + " --- |";
         }
 
         public String mdFigureSeparator() {

@@ -30,7 +30,12 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
      * @param why    the test that judged it, or why the machines cannot be compared
      */
     public record RaceRow(String caseName, String variant, String kind, String config, List<RaceCell> cells,
-                          String flag, String why, boolean meaningful) {
+                          String flag, String why, boolean meaningful, String sc) {
+
+        /** The same row with the SC model's word on its race outcomes. */
+        RaceRow withSc(String word) {
+            return new RaceRow(caseName, variant, kind, config, cells, flag, why, meaningful, word);
+        }
         public boolean flagged() {
             return !flag.isEmpty();
         }
@@ -99,7 +104,7 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
             }
             Meta m = meta.get(e.getKey());
             rows.add(judge(m.caseName(), m.variant(), m.kind(),
-                    e.getKey().config(), row, reads.size()));
+                    e.getKey().config(), row, reads.size()).withSc(ScWords.of(reads, e.getKey().test())));
         }
         return rows;
     }
@@ -162,7 +167,7 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
             why += "; did not run on " + String.join("; ", notRun);
         }
         return new RaceRow(caseName, variant, kind, config, List.copyOf(cells), flag, why,
-                test != null && test.meaningful());
+                test != null && test.meaningful(), "");
     }
 
     static String joined(List<String> parts) {

@@ -3,7 +3,11 @@ package org.racelab.harness.cli;
 import org.racelab.harness.run.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.racelab.harness.bundle.BundleWriter;
 import org.racelab.harness.bundle.Fixtures;
+import org.racelab.harness.bundle.ReadBundle;
+import org.racelab.harness.catalog.TestCatalog;
+import org.racelab.harness.model.ModelRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +30,7 @@ class CompareCommandTest {
         assertTrue(run.out().contains("CPUs available to the JVM: M1 2, M2 1"));
         assertTrue(run.out().contains("differs: Fisher p<1e-300: more than chance"), run.out());
         String md = Files.readString(tmp.resolve("compare.md"));
-        assertTrue(md.contains("| Interleaving\\_01\\_LostUpdate.Plain | vrace, platform threads | Sometimes"), md);
+        assertTrue(md.contains("| Interleaving\\_01\\_LostUpdate.Plain | vrace, platform threads |  | Sometimes"), md);
         String html = Files.readString(tmp.resolve("compare.html"));
         assertTrue(html.contains("<h2>Races</h2>") && html.contains("<h2>Scheduling</h2>"));
     }
@@ -44,6 +48,20 @@ class CompareCommandTest {
                 "--out", tmp.resolve("compare").toString());
         assertEquals(0, compare.exitCode(), compare.toString());
         assertTrue(Files.readString(tmp.resolve("compare/compare.md")).contains("Interleaving\\_01\\_LostUpdate"));
+    }
+
+    @Test
+    void theScColumnComesFromABundleThatCarriesTheModel() throws Exception {
+        ReadBundle quick = Fixtures.read("bundle-2cpu.json");
+        Path withModel = Files.createDirectories(tmp.resolve("with-model"));
+        new BundleWriter().write(withModel,
+                quick.bundle().withModel(new ModelRunner().run(TestCatalog.builtIn().tests())));
+        CliRun run = CliRun.of("compare", withModel.toString(), Fixtures.path("bundle-1cpu.json").toString(),
+                "--out", tmp.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        String md = Files.readString(tmp.resolve("out/compare.md"));
+        assertTrue(md.contains("| Interleaving\\_01\\_LostUpdate.Plain | JCStress, platform threads | \\[1\\] interleaving |"), md);
+        assertTrue(md.contains("| Communication\\_02\\_StoreBuffering.Plain | JCStress, platform threads | \\[0, 0\\] no interleaving |"), md);
     }
 
     @Test
