@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes {@code bundle.json} so that a reader never sees half a file: to a temporary file in the
- * same folder first, then moved over the old one in one step. A run writes its bundle when it
- * starts and again after each section, so a run cut short still leaves what it measured.
+ * Writes {@code bundle.json} so that a reader never sees half a file, through {@link OutputFiles}:
+ * to a fresh temporary file in the same folder first, forced to the disk, then moved over the old
+ * one in one step. A run writes its bundle when it starts and again after each section, so a run
+ * cut short still leaves what it measured.
  */
 public final class BundleWriter {
 
@@ -20,8 +19,6 @@ public final class BundleWriter {
     private final ObjectMapper json = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public void write(Path folder, Bundle bundle) throws IOException {
-        Path tmp = folder.resolve(FILE + ".tmp");
-        json.writeValue(tmp.toFile(), bundle);
-        Files.move(tmp, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFiles.writeDurably(folder.resolve(FILE), out -> json.writeValue(out, bundle));
     }
 }

@@ -20,7 +20,7 @@ public final class ResultsFolder {
     }
 
     public static Path create(Path root, String host, ZonedDateTime now) throws IOException {
-        Files.createDirectories(root);
+        OutputFiles.folder(root);
         String base = safe(host) + "-" + STAMP.format(now.withZoneSameInstant(ZoneId.systemDefault()));
         for (int attempt = 1; ; attempt++) {
             Path folder = root.resolve(attempt == 1 ? base : base + "-" + attempt);

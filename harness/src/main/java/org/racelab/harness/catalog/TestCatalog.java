@@ -3,14 +3,11 @@ package org.racelab.harness.catalog;
 import org.racelab.stress.Lesson;
 import org.racelab.stress.Observable;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +55,11 @@ public final class TestCatalog {
         if (!Files.exists(location)) {
             throw new CatalogException("tests jar not found: " + jarOrDir);
         }
+        if (!Files.isRegularFile(location) && !Files.isDirectory(location)) {
+            // a FIFO would be read for ever, a device without end
+            throw new CatalogException("tests jar is neither a file nor a folder: " + jarOrDir
+                    + " (a FIFO, a device or a socket is not read)");
+        }
         if (!Files.isReadable(location)) {
             throw new CatalogException("tests jar is not readable: " + jarOrDir);
         }
@@ -75,8 +77,8 @@ public final class TestCatalog {
         if (!Files.isRegularFile(list)) {
             throw new CatalogException("not a JCStress test suite: no " + TEST_LIST + " in " + dir);
         }
-        try (BufferedReader r = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
-            return new ArrayList<>(TestListReader.read(r, dir.toString()));
+        try (InputStream in = Files.newInputStream(list)) {
+            return new ArrayList<>(TestListReader.read(in, dir.toString()));
         } catch (IOException e) {
             throw new CatalogException("cannot read " + list + ": " + e.getMessage());
         }
@@ -88,9 +90,8 @@ public final class TestCatalog {
             if (entry == null) {
                 throw new CatalogException("not a JCStress tests jar: no " + TEST_LIST + " in " + jar);
             }
-            try (InputStream in = zip.getInputStream(entry);
-                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return new ArrayList<>(TestListReader.read(r, jar.toString()));
+            try (InputStream in = zip.getInputStream(entry)) {
+                return new ArrayList<>(TestListReader.read(in, jar.toString()));
             }
         } catch (ZipException e) {
             throw new CatalogException("not a jar file: " + jar);

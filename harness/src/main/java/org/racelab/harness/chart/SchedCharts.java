@@ -25,7 +25,7 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
+import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.bundle.SchedCarriers;
 import org.racelab.harness.bundle.SchedFootprint;
 import org.racelab.harness.bundle.SchedPreemption;
@@ -40,11 +40,12 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Draws the sched section's timelines with JFreeChart, as SVG (for the HTML report) and PNG
@@ -62,6 +63,8 @@ public final class SchedCharts {
             new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
             new Color(0x9C755F), new Color(0xBAB0AC)};
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final String SVG_DOCTYPE =
+            "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n";
 
     /** The chart files written, relative to the run folder, and a line for each chart that could not be drawn. */
     public record Drawn(List<String> files, List<String> problems) {
@@ -74,20 +77,32 @@ public final class SchedCharts {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        List<String> files = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        Map<String, ChartSource> charts = new LinkedHashMap<>();
         if (section.preemption() != null && !section.preemption().runs().isEmpty()) {
-            save(runFolder, "sched-preemption", () -> preemption(section.preemption()), files, problems);
+            charts.put("sched-preemption", () -> preemption(section.preemption()));
         }
         if (section.carriers() != null && !section.carriers().runs().isEmpty()) {
-            save(runFolder, "sched-carriers", () -> carriers(section.carriers()), files, problems);
+            charts.put("sched-carriers", () -> carriers(section.carriers()));
         }
         if (section.timeslice() != null && !section.timeslice().runLengthsMillis().isEmpty()) {
-            save(runFolder, "sched-timeslice", () -> timeslice(section.timeslice()), files, problems);
+            charts.put("sched-timeslice", () -> timeslice(section.timeslice()));
         }
         if (section.footprint() != null && !section.footprint().runs().isEmpty()) {
-            save(runFolder, "sched-footprint", () -> footprint(section.footprint()), files, problems);
+            charts.put("sched-footprint", () -> footprint(section.footprint()));
         }
+        if (charts.isEmpty()) {
+            return new Drawn(List.of(), List.of());
+        }
+        Path dir;
+        try {
+            // the folder may be someone else's: a link planted as charts/ is refused, not followed
+            dir = OutputFiles.subfolder(runFolder, DIR);
+        } catch (IOException e) {
+            return new Drawn(List.of(), List.of("charts not drawn: " + OutputFiles.reason(e)));
+        }
+        List<String> files = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        charts.forEach((name, source) -> save(dir, name, source, files, problems));
         return new Drawn(List.copyOf(files), List.copyOf(problems));
     }
 
@@ -98,17 +113,20 @@ public final class SchedCharts {
     public record Sized(JFreeChart chart, int height) {
     }
 
-    private static void save(Path folder, String name, ChartSource source, List<String> files, List<String> problems) {
+    /** Each file through {@link OutputFiles}: whole or not at all, never through a planted link. */
+    private static void save(Path dir, String name, ChartSource source, List<String> files, List<String> problems) {
         try {
             Sized s = source.chart();
-            Path dir = Files.createDirectories(folder.resolve(DIR));
             SVGGraphics2D g = new SVGGraphics2D(WIDTH, s.height());
             s.chart().draw(g, new Rectangle(0, 0, WIDTH, s.height()));
-            SVGUtils.writeToSVG(dir.resolve(name + ".svg").toFile(), g.getSVGElement());
-            ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), s.chart(), WIDTH, s.height());
+            // what JFreeSVG's SVGUtils.writeToSVG writes, written safely
+            OutputFiles.writeString(dir.resolve(name + ".svg"), SVG_DOCTYPE + g.getSVGElement() + "\n");
+            OutputFiles.write(dir.resolve(name + ".png"), out -> ChartUtils.writeChartAsPNG(out, s.chart(), WIDTH, s.height()));
             files.add(DIR + "/" + name + ".svg");
             files.add(DIR + "/" + name + ".png");
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            problems.add("chart " + name + " not drawn: " + OutputFiles.reason(e));
+        } catch (RuntimeException | Error e) {
             // A server without fonts or AWT libraries: the data is in the bundle all the same.
             problems.add("chart " + name + " not drawn: " + e);
         }

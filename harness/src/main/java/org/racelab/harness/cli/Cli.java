@@ -128,7 +128,7 @@ public final class Cli {
         out.println();
         out.println("exit codes: 0 all well; 1 a FORBIDDEN outcome, a test error or a run cut short;");
         out.println("            2 bad usage or input;");
-        out.println("            3 this environment cannot run it (say, no JDK 21+)");
+        out.println("            3 this environment cannot run it (no JDK 21+, an output that cannot be written)");
         out.println();
         out.println("example: racelab run");
     }

@@ -12,6 +12,7 @@ import org.racelab.harness.compare.ComparePages;
 import org.racelab.harness.compare.Comparison;
 import org.racelab.harness.bundle.BadBundleException;
 import org.racelab.harness.bundle.BundleReader;
+import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.bundle.ReadBundle;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class CompareCommand implements Command {
                     terminal.err().println("racelab compare: wrote " + p);
                 }
             } catch (IOException e) {
-                throw new EnvironmentException("cannot write into " + out + ": " + e.getMessage());
+                throw new EnvironmentException("cannot write the comparison into " + out + ": " + OutputFiles.reason(e));
             }
         }
         return ExitCode.OK;

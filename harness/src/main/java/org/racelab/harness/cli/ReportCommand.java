@@ -10,6 +10,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.racelab.harness.bundle.BadBundleException;
 import org.racelab.harness.bundle.BundleReader;
+import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportFiles;
 
@@ -74,7 +75,7 @@ final class ReportCommand implements Command {
             written.files().forEach(terminal.out()::println);
             written.problems().forEach(p -> terminal.err().println("racelab report: " + Texts.terminal(p)));
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write the report into " + out + ": " + e.getMessage());
+            throw new EnvironmentException("cannot write the report into " + out + ": " + OutputFiles.reason(e));
         }
         return ExitCode.OK;
     }

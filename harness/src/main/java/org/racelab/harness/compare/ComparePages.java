@@ -1,14 +1,16 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.report.Templates;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code compare.html} and {@code compare.md}: the same tables as the terminal's, for a page and for a tracker. */
+/**
+ * {@code compare.html} and {@code compare.md}: the same tables as the terminal's, for a page and
+ * for a tracker. Written through {@link OutputFiles}: never half a page, never through a link.
+ */
 public final class ComparePages {
 
     public static final String HTML = "compare.html";
@@ -26,11 +28,12 @@ public final class ComparePages {
     }
 
     public static List<Path> write(Comparison c, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        OutputFiles.folder(dir);
         Path html = dir.resolve(HTML);
         Path md = dir.resolve(MARKDOWN);
-        Files.writeString(html, html(c), StandardCharsets.UTF_8);
-        Files.writeString(md, markdown(c), StandardCharsets.UTF_8);
+        OutputFiles.refuseLinks(List.of(html, md));
+        OutputFiles.writeString(html, html(c));
+        OutputFiles.writeString(md, markdown(c));
         return List.of(html, md);
     }
 

@@ -10,13 +10,13 @@ import org.racelab.harness.bundle.StressFork;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.bundle.VraceSection;
 import org.racelab.harness.bundle.Machine;
+import org.racelab.harness.bundle.OutputFiles;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,13 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
+    /** Writes junit.xml through {@link OutputFiles}: whole or not at all, never through a link. */
     public static void write(ReadBundle read, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        OutputFiles.write(file, out -> write(read, out, file));
+    }
+
+    private static void write(ReadBundle read, OutputStream out, Path file) throws IOException {
+        try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
@@ -66,6 +71,9 @@ public final class JUnitReport {
             x.writeEndDocument();
             x.close();
         } catch (XMLStreamException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io; // a full disk says so, not "XMLStreamException"
+            }
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }

@@ -1,21 +1,20 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.chart.SchedCharts;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes a bundle's report files: {@code report.html} (self-contained: styles and charts inline,
  * nothing fetched), {@code report.md}, {@code junit.xml}, and the scheduling timelines as SVG and
- * PNG files under {@code charts/}, all drawn from the bundle alone. Each page is written to a
- * temporary file and moved into place, so a reader never sees half a page.
+ * PNG files under {@code charts/}, all drawn from the bundle alone. Each file is written through
+ * {@link OutputFiles}: to a fresh temporary file, then moved into place, so a reader never sees
+ * half a page, a failure leaves nothing behind, and a symbolic link planted under a page's name
+ * (the folder may be someone else's) is refused, never written through.
  */
 public final class ReportFiles {
 
@@ -35,17 +34,16 @@ public final class ReportFiles {
 
     /** Writes the pages and the charts into {@code outDir}. */
     public static Written write(ReadBundle read, Path outDir) throws IOException {
-        Files.createDirectories(outDir);
+        OutputFiles.folder(outDir);
         Path html = outDir.resolve(HTML);
         Path md = outDir.resolve(MARKDOWN);
         Path junit = outDir.resolve(JUNIT);
+        OutputFiles.refuseLinks(List.of(html, md, junit));
         String page = html(read);
         String markdown = markdown(read);
-        replace(html, page);
-        replace(md, markdown);
-        Path tmp = outDir.resolve(JUNIT + ".tmp");
-        JUnitReport.write(read, tmp);
-        Files.move(tmp, junit, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFiles.writeString(html, page);
+        OutputFiles.writeString(md, markdown);
+        JUnitReport.write(read, junit);
         List<Path> files = new ArrayList<>(List.of(html, md, junit));
         List<String> problems = List.of();
         if (read.bundle().sched() != null) {
@@ -62,13 +60,5 @@ public final class ReportFiles {
 
     public static String markdown(ReadBundle read) {
         return Templates.markdown("report.md").execute(ReportModel.of(read, false));
-    }
-
-    private static void replace(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(text);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

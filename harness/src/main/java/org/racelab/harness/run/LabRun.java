@@ -2,6 +2,7 @@ package org.racelab.harness.run;
 
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.bundle.BundleWriter;
+import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.bundle.ResultsFolder;
 import org.racelab.harness.bundle.Machine;
 import org.racelab.harness.machine.MachineProbe;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One run, from start to bundle: makes the run folder, writes the bundle at the start and after
@@ -41,7 +43,8 @@ public final class LabRun {
         try {
             folder = ResultsFolder.create(outRoot, machine.host(), ZonedDateTime.now());
         } catch (IOException | SecurityException e) {
-            throw new UsageException("cannot create a run folder under '" + outRoot + "': " + reason(e));
+            // an output that cannot be written is ExitCode.ENVIRONMENT, whatever the command (see ExitCode)
+            throw new EnvironmentException("cannot create a run folder under '" + outRoot + "': " + reason(e));
         }
         Bundle bundle = Bundle.start(Version.current(), command, profile.id(), options, now(), machine);
         save(folder, bundle);
@@ -73,8 +76,14 @@ public final class LabRun {
             if (interrupted && reasons.isEmpty()) {
                 reasons.add("interrupted (Ctrl-C or kill)");
             }
+            // a tool that could not write its results says so in its own words, or not at all: a full
+            // disk under the run folder is the likely cause, and is said first, in one line
+            Optional<String> full = reasons.isEmpty() ? Optional.empty() : OutputFiles.diskFull(folder);
+            full.ifPresent(f -> reasons.add(0, f));
             bundle = bundle.finish(now(), reasons);
             save(folder, bundle);
+            full.ifPresent(f -> terminal.err().println("racelab " + command + ": " + f
+                    + ": a section that failed may have failed for that"));
             // inside the guard: a Ctrl-C waits for the report too, so no half-written page is left
             writeReport(folder);
         }
@@ -103,7 +112,7 @@ public final class LabRun {
             written.problems().forEach(p -> terminal.err().println("racelab: " + Texts.terminal(p)));
             terminal.err().println("racelab: report: " + folder.resolve(ReportFiles.HTML));
         } catch (BadBundleException | IOException | RuntimeException e) {
-            terminal.err().println("racelab: no report written: " + Texts.terminal(e.getMessage()));
+            terminal.err().println("racelab: no report written into " + folder + ": " + Texts.terminal(reason(e)));
         }
     }
 
@@ -120,6 +129,9 @@ public final class LabRun {
     }
 
     private static String reason(Exception e) {
+        if (e instanceof IOException io) {
+            return OutputFiles.reason(io);
+        }
         String m = e.getMessage();
         String kind = e.getClass().getSimpleName().replace("Exception", "");
         return m == null ? kind : kind + " " + m;
