@@ -92,7 +92,7 @@ class BundleReaderTest {
         try (OutputStream out = Files.newOutputStream(big)) {
             byte[] spaces = new byte[1 << 20];
             java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i <= BundleReader.MAX_MEGABYTES; i++) {
+            for (int i = 0; i <= Limits.BUNDLE_MEGABYTES; i++) {
                 out.write(spaces);
             }
         }

@@ -5,8 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.racelab.harness.bundle.Fixtures;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +29,7 @@ class CompareCommandTest {
                 Fixtures.path("bundle-1cpu.json").toString(), "--out", tmp.toString());
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("CPUs available to the JVM: M1 2, M2 1"));
-        assertTrue(run.out().contains("differs: Fisher p<1e-300: more than chance"), run.out());
+        assertTrue(run.out().contains("differs: chi-square p<1e-300: more than chance"), run.out());
         String md = Files.readString(tmp.resolve("compare.md"));
         assertTrue(md.contains("| Interleaving\\_01\\_LostUpdate.Plain | vrace, platform threads | Sometimes"), md);
         String html = Files.readString(tmp.resolve("compare.html"));
@@ -59,10 +64,42 @@ class CompareCommandTest {
 
     @Test
     void hostileHostNamesCannotDriveTheTerminal() {
-        CliRun run = CliRun.of("compare", Fixtures.path("hostile-names.json").toString(),
+        // the ESCs are in fields compare prints (host and CPU model), so the assertion below can fail
+        ObjectNode b = Fixtures.tree("bundle-2cpu.json");
+        ((ObjectNode) b.get("machine")).put("host", "\u001b[2J\u001b[31mevil");
+        ((ObjectNode) b.at("/machine/cpu")).put("model", "\u001b]0;owned\u0007AMD");
+        CliRun run = CliRun.of("compare", Fixtures.write(b, tmp.resolve("hostile")).toString(),
                 Fixtures.path("bundle-2cpu.json").toString());
         assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("M1  \\u001B[2J\\u001B[31mevil | \\u001B]0;owned\\u0007AMD"),
+                "the host and CPU are printed, their ESCs as escapes: " + run.out());
         assertFalse(run.out().contains("\u001b"), "an escape sequence reached the terminal");
+    }
+
+    @Test
+    void manySamplesOnBothMachinesCompareWithoutOverflow() {
+        // 1.1 billion samples each (the probe's crash) and 10^10: beyond an int, and beyond what
+        // Fisher's exact test can sum in reasonable time
+        long[][] samples = {{1_100_000_000L, 550_000_000L}, {10_000_000_000L, 5_000_100_000L}};
+        List<String> args = new ArrayList<>(List.of("compare"));
+        for (int m = 0; m < 2; m++) {
+            ObjectNode b = Fixtures.tree("bundle-2cpu.json");
+            for (JsonNode t : b.at("/stress/tests")) {
+                if (t.path("raceObserved").asBoolean()) {
+                    ((ObjectNode) t).put("samples", samples[m][0]).put("raceSamples", samples[m][1]);
+                }
+            }
+            args.add(Fixtures.write(b, tmp.resolve("m" + m)).toString());
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        assertTrue(run.err().isEmpty(), run.err());
+        // 550,000,000 of 1.1e9 against 5,000,100,000 of 1e10: rates 0.5 and 0.50001, chi-square 0.40, p 0.53: no flag
+        String lostUpdate = run.out().lines().filter(l -> l.startsWith("  Interleaving_01_LostUpdate.Plain ")
+                && l.contains("JCStress")).findFirst().orElseThrow();
+        assertTrue(lostUpdate.contains("Sometimes 550,000,000/1,100,000,000")
+                && lostUpdate.contains("Sometimes 5,000,100,000/10,000,000,000"), lostUpdate);
+        assertTrue(lostUpdate.endsWith("Sometimes 5,000,100,000/10,000,000,000"), "not flagged: " + lostUpdate);
     }
 
     @Test
