@@ -71,16 +71,29 @@ class CompareCommandTest {
         CliRun run = CliRun.of("compare", Fixtures.write(b, tmp.resolve("hostile")).toString(),
                 Fixtures.path("bundle-2cpu.json").toString());
         assertEquals(0, run.exitCode(), run.toString());
+        assertFalse(run.out().contains("\u001b"), "an escape sequence reached the terminal");
         assertTrue(run.out().contains("M1  \\u001B[2J\\u001B[31mevil | \\u001B]0;owned\\u0007AMD"),
                 "the host and CPU are printed, their ESCs as escapes: " + run.out());
-        assertFalse(run.out().contains("\u001b"), "an escape sequence reached the terminal");
     }
 
     @Test
     void manySamplesOnBothMachinesCompareWithoutOverflow() {
-        // 1.1 billion samples each (the probe's crash) and 10^10: beyond an int, and beyond what
-        // Fisher's exact test can sum in reasonable time
-        long[][] samples = {{1_100_000_000L, 550_000_000L}, {10_000_000_000L, 5_000_100_000L}};
+        // the probe's crash: 1.1 billion samples on each machine, a table whose sum is past an int
+        String probe = lostUpdateRow(new long[][]{{1_100_000_000L, 550_000_000L}, {1_100_000_000L, 550_001_000L}});
+        assertTrue(probe.contains("Sometimes 550,000,000/1,100,000,000")
+                && probe.endsWith("Sometimes 550,001,000/1,100,000,000"), "the same rate, no flag: " + probe);
+        // 10^10 samples each: rates 0.5 and 0.50001, chi-square 2.0, p 0.157: no flag either
+        String tenBillion = lostUpdateRow(new long[][]{{10_000_000_000L, 5_000_000_000L},
+                {10_000_000_000L, 5_000_100_000L}});
+        assertTrue(tenBillion.endsWith("Sometimes 5,000,100,000/10,000,000,000"), tenBillion);
+        // and 10^10 against 10^10 with rates that differ: flagged, by chi-square
+        String differ = lostUpdateRow(new long[][]{{10_000_000_000L, 5_000_000_000L},
+                {10_000_000_000L, 4_000_000_000L}});
+        assertTrue(differ.contains("rate differs: chi-square p<1e-300"), differ);
+    }
+
+    /** compare of two copies of a real bundle whose racy tests are given these samples and race samples. */
+    private String lostUpdateRow(long[][] samples) {
         List<String> args = new ArrayList<>(List.of("compare"));
         for (int m = 0; m < 2; m++) {
             ObjectNode b = Fixtures.tree("bundle-2cpu.json");
@@ -89,17 +102,13 @@ class CompareCommandTest {
                     ((ObjectNode) t).put("samples", samples[m][0]).put("raceSamples", samples[m][1]);
                 }
             }
-            args.add(Fixtures.write(b, tmp.resolve("m" + m)).toString());
+            args.add(Fixtures.write(b, tmp.resolve(samples[m][0] + "-" + samples[m][1] + "-" + m)).toString());
         }
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         assertTrue(run.err().isEmpty(), run.err());
-        // 550,000,000 of 1.1e9 against 5,000,100,000 of 1e10: rates 0.5 and 0.50001, chi-square 0.40, p 0.53: no flag
-        String lostUpdate = run.out().lines().filter(l -> l.startsWith("  Interleaving_01_LostUpdate.Plain ")
+        return run.out().lines().filter(l -> l.startsWith("  Interleaving_01_LostUpdate.Plain ")
                 && l.contains("JCStress")).findFirst().orElseThrow();
-        assertTrue(lostUpdate.contains("Sometimes 550,000,000/1,100,000,000")
-                && lostUpdate.contains("Sometimes 5,000,100,000/10,000,000,000"), lostUpdate);
-        assertTrue(lostUpdate.endsWith("Sometimes 5,000,100,000/10,000,000,000"), "not flagged: " + lostUpdate);
     }
 
     @Test
