@@ -3,6 +3,8 @@ package org.racelab.harness.bundle;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -111,7 +113,7 @@ public final class BundleReader {
         } catch (StreamConstraintsException e) {
             throw new BadBundleException(where + ": refused: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            if (e instanceof JsonEOFException || atTheEnd(e.getLocation(), bytes)) {
+            if (e instanceof JsonEOFException || isCutShort(bytes)) {
                 throw new BadBundleException(where + ": cut short" + at(e.getLocation())
                         + " (a truncated copy, or a run still writing it?)");
             }
@@ -121,19 +123,24 @@ public final class BundleReader {
     }
 
     /**
-     * Whether the parser failed on the last bytes of the file, as it does on a file cut inside a
-     * word ({@code tru}), a number ({@code 1.}) or an escape: JSON that broke only where the
-     * file ends is JSON that was cut there. A bundle ends with its closing brace and a newline.
+     * Whether the bytes are the start of a JSON value that goes on: Jackson's non-blocking parser,
+     * fed them without being told the input has ended, reads them all and asks for more. So a file
+     * cut inside a word ({@code tru}), a number, a string, an escape or a character, or between two
+     * values, is "cut short", and one that is wrong before its end is "not valid JSON".
      */
-    private static boolean atTheEnd(JsonLocation l, byte[] bytes) {
-        int end = bytes.length;
-        while (end > 0 && Character.isWhitespace(bytes[end - 1])) {
-            end--;
+    private boolean isCutShort(byte[] bytes) {
+        try (JsonParser p = json.getFactory().createNonBlockingByteArrayParser()) {
+            ((ByteArrayFeeder) p.getNonBlockingInputFeeder()).feedInput(bytes, 0, bytes.length);
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.NOT_AVAILABLE) {
+                if (t == null) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        if (end == 0 || bytes[end - 1] != '}') {
-            return l == null || l.getByteOffset() < 0 || l.getByteOffset() >= end - 1;
-        }
-        return false;
     }
 
     /** A section with more tests than {@link Limits#TESTS} is refused before it is typed. */

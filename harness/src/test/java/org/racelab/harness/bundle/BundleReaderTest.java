@@ -112,6 +112,38 @@ class BundleReaderTest {
                 .getMessage().contains("refused"));
     }
 
+    /**
+     * A bundle cut at every byte, from nothing to all but its closing brace: each copy is refused
+     * with one line that says "cut short", wherever the cut falls (inside a string, a number, a
+     * word such as {@code true}, an escape, a multi-byte character, or between two values).
+     */
+    @Test
+    void aBundleCutAnywhereSaysCutShort() throws Exception {
+        byte[] whole = Files.readAllBytes(Fixtures.path("negative-counts.json"));
+        // a few multi-byte characters and escapes, so that cuts fall inside them too
+        String text = new String(whole, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"host\": \"", "\"host\": \"h\u00f6st-\u20ac-\\u00e9-\\\"q\\\"-");
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("h\u00f6st"));
+        new BundleReader().read(new java.io.ByteArrayInputStream(bytes), tmp.resolve("whole.json"));
+        int last = text.lastIndexOf('}');
+        int lastByte = text.substring(0, last).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        List<String> wrong = new ArrayList<>();
+        BundleReader reader = new BundleReader();
+        for (int cut = 0; cut <= lastByte; cut++) {
+            try {
+                reader.read(new java.io.ByteArrayInputStream(bytes, 0, cut), tmp.resolve("cut.json"));
+                wrong.add(cut + ": read");
+            } catch (BadBundleException e) {
+                if (!e.getMessage().contains("cut short") || e.getMessage().contains("\n")) {
+                    wrong.add(cut + ": " + e.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())), wrong.size() + " of " + (lastByte + 1)
+                + " cuts not said to be cut short");
+    }
+
     @Test
     void aMissingBundleIsOneLine() {
         BadBundleException e = assertThrows(BadBundleException.class, () -> new BundleReader().read(tmp));
