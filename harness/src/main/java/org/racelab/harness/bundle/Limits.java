@@ -37,7 +37,7 @@ public final class Limits {
     /** Lesson cards drawn in full (outcome table, vrace cells); the tests past them get one line each. */
     public static final int FULL_CARDS = 500;
     /** Outcome histograms (SVG) in one page. */
-    public static final int CHARTS = 200;
+    public static final int CHARTS = 100;
     /** Lanes (threads, carriers, runs) of one scheduling chart; the rest are counted in a subtitle. */
     public static final int CHART_LANES = 64;
     /** Blocks (segments, progress steps) of one lane or run of a scheduling chart. */
@@ -49,7 +49,7 @@ public final class Limits {
     /** Benchmark comparisons in a page (a full suite has 29). */
     public static final int BENCH_ROWS = 2_000;
     /** Characters of one string from a bundle shown in a page, on a terminal or in junit.xml. */
-    public static final int SHOWN_CHARS = 1_000;
+    public static final int SHOWN_CHARS = 500;
     /** Test cases listed per junit.xml suite; failures and errors are always listed, past it too. */
     public static final int JUNIT_CASES = 20_000;
     /** Lines saying what the reader cleaned; past them, one line counts the rest. */

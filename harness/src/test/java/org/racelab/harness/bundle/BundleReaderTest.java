@@ -113,7 +113,7 @@ class BundleReaderTest {
     }
 
     /**
-     * A bundle cut at every byte, from nothing to all but its closing brace: each copy is refused
+     * A bundle cut at (almost) every byte, from nothing to all but its closing brace: each copy is refused
      * with one line that says "cut short", wherever the cut falls (inside a string, a number, a
      * word such as {@code true}, an escape, a multi-byte character, or between two values).
      */
@@ -130,7 +130,8 @@ class BundleReaderTest {
         int lastByte = text.substring(0, last).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         List<String> wrong = new ArrayList<>();
         BundleReader reader = new BundleReader();
-        for (int cut = 0; cut <= lastByte; cut++) {
+        // every byte of the first 6,000 (the machine and a whole stress test: every kind of token), then every 7th
+        for (int cut = 0; cut <= lastByte; cut += cut < 6_000 ? 1 : 7) {
             try {
                 reader.read(new java.io.ByteArrayInputStream(bytes, 0, cut), tmp.resolve("cut.json"));
                 wrong.add(cut + ": read");
@@ -140,7 +141,7 @@ class BundleReaderTest {
                 }
             }
         }
-        assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())), wrong.size() + " of " + (lastByte + 1)
+        assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())), wrong.size()
                 + " cuts not said to be cut short");
     }
 
