@@ -36,6 +36,20 @@ class BenchSuiteTest {
     static BenchSection section;
     static final List<long[]> progress = new ArrayList<>();
 
+    private static final ProgressListener QUIET = new ProgressListener() {
+        @Override
+        public void started(String what, long total, long estimateSeconds) {
+        }
+
+        @Override
+        public void progressed(long done, long total, String note) {
+        }
+
+        @Override
+        public void finished() {
+        }
+    };
+
     @BeforeAll
     static void runSuiteOnce() throws Exception {
         TwoCpus.assume();
@@ -92,27 +106,36 @@ class BenchSuiteTest {
     }
 
     /**
-     * The plain counter loses updates and the atomic one never does. Margin: in one 100 ms
-     * measurement, 4 platform threads on 2 CPUs make tens of millions of increments (a quick run
-     * here: 4% of 1.9 billion lost); none lost would need the threads never to overlap in any of
-     * the hundreds of operations, not a realistic event even on a loaded 2-vCPU machine.
+     * The plain counter loses updates and the atomic one never does, on a run of its own: the
+     * suite's single 100 ms iteration gave 8 operations on a loaded machine and none lost (a
+     * thread's 100,000 increments take about as long as starting the next thread). Five 200 ms
+     * iterations here: measured on this machine (2 vCPUs, load average 4-5) 123 million updates,
+     * 996,000 lost, some in every iteration; none lost would need the 4 threads never to overlap
+     * in any of some hundreds of operations, not a realistic event on 2 CPUs.
      */
     @Test
-    void theRacyCounterLosesUpdatesAndTheAtomicOneNever() {
-        BenchResult plain = counter("plain");
+    void theRacyCounterLosesUpdatesAndTheAtomicOneNever() throws Exception {
+        BenchSection counters = new BenchRunner().run(new BenchRequest("ContendedCounter\\.platformThreads",
+                new JmhBudget(1, 1, 100, 5, 200), Map.of("counter", List.of("plain", "AtomicInteger")),
+                folder.resolve("counters")), QUIET);
+        BenchResult plain = counter(counters, "plain");
         double updates = plain.secondary().get("updates").score();
         assertTrue(updates > 1_000_000, "increments made: " + updates);
         double lost = plain.secondary().get("lostUpdates").score();
         assertTrue(lost > 0 && lost < updates, "lost " + lost + " of " + updates);
-        BenchResult atomic = counter("AtomicInteger");
+        BenchResult atomic = counter(counters, "AtomicInteger");
         assertTrue(atomic.secondary().get("updates").score() > 1_000_000);
         assertEquals(0.0, atomic.secondary().get("lostUpdates").score(), "an AtomicInteger loses nothing");
+        // and the suite's own run of the counter recorded both figures
+        assertTrue(counter(section, "plain").secondary().get("updates").score() > 0);
+        assertTrue(counter(section, "plain").secondary().containsKey("lostUpdates"));
     }
 
-    private static BenchResult counter(String counter) {
-        return section.results().stream()
+    private static BenchResult counter(BenchSection s, String counter) {
+        return s.results().stream()
                 .filter(r -> r.benchmark().equals("ContendedCounter.platformThreads") && r.params().get("counter").equals(counter))
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow(() -> new AssertionError("no ContendedCounter.platformThreads " + counter
+                        + ": " + s.failures()));
     }
 
     @Test
