@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The checks on a bundle's numbers before they are typed: a number that is not finite (a JSON
@@ -23,8 +25,6 @@ final class BundleCleaner {
             "virtualThreads", "rounds", "movedThreads", "maxInFlight", "runs", "gaps", "carriers", "memoryBytes",
             "maxHeapBytes", "sizeBytes", "lineSize", "associativity", "sockets", "physicalCores",
             "logicalProcessors", "nonvoluntarySwitches", "voluntarySwitches", "schedstatTimeslices", "level");
-    /** Cleaning lines past this many are summed up in one, so a hostile file cannot flood a page. */
-    static final int MAX_LINES = 20;
 
     private final String where;
     private final List<String> cleaned;
@@ -37,6 +37,8 @@ final class BundleCleaner {
 
     void clean(JsonNode root, String path) throws BadBundleException {
         walk(root, path, null);
+        duplicates(root, "stress");
+        duplicates(root, "vrace");
         if (more > 0) {
             cleaned.add("... and " + more + " more cleaned the same way");
         }
@@ -73,8 +75,33 @@ final class BundleCleaner {
         }
     }
 
+    /**
+     * Two tests of one name in a section: both are kept (the pages show each entry, so a failing
+     * second entry cannot hide behind a passing first one), and the reader says so.
+     */
+    private void duplicates(JsonNode root, String section) {
+        JsonNode tests = root.path(section).path("tests");
+        if (!tests.isArray()) {
+            return;
+        }
+        Map<String, List<Integer>> at = new LinkedHashMap<>();
+        for (int i = 0; i < tests.size(); i++) {
+            JsonNode name = tests.get(i).path("name");
+            if (name.isTextual()) {
+                at.computeIfAbsent(name.asText(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        at.forEach((name, entries) -> {
+            if (entries.size() > 1) {
+                note(section + ".tests has " + entries.size() + " entries named " + Records.clip(name, 80)
+                        + " (" + entries.stream().map(i -> "[" + i + "]").collect(Collectors.joining(", "))
+                        + "): each is shown");
+            }
+        });
+    }
+
     private void note(String line) {
-        if (cleaned.size() < MAX_LINES) {
+        if (cleaned.size() < Limits.CLEANED_LINES) {
             cleaned.add(Records.clip((line), 200));
         } else {
             more++;

@@ -3,6 +3,8 @@ package org.racelab.harness.bundle;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -27,18 +29,17 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a {@code bundle.json} as what it is: a file from someone else's machine. It refuses,
- * with one line, a file over {@value #MAX_MEGABYTES} MiB, one that is not JSON or is cut short,
- * one that is not a racelab bundle or has a schema major other than this racelab's, a number
- * that is not finite, and a field of the wrong type (no string for a number, no fraction for a
- * count, no null for a number). A negative count is cleaned to 0, and the cleaning is said.
- * Unknown fields are ignored: a newer racelab of the same schema major may add some.
+ * with one line, a file over {@value Limits#BUNDLE_MEGABYTES} MiB or past another of the
+ * {@link Limits} (tokens, tests per section, depth, string length), one that is not JSON or is
+ * cut short (wherever it is cut), one that is not a racelab bundle or has a schema major other
+ * than this racelab's, a number that is not finite, and a field of the wrong type (no string
+ * for a number, no fraction for a count, no null for a number). A negative count is cleaned to
+ * 0, and two tests of one name are both kept; each is said. Unknown fields are ignored: a newer
+ * racelab of the same schema major may add some.
  */
 public final class BundleReader {
 
-    /** The largest bundle read; a quick run's bundle is well under 1 MiB. */
-    public static final int MAX_MEGABYTES = 32;
-    static final int MAX_STRING_CHARS = 100_000;
-    static final int MAX_DEPTH = 40;
+    private static final int MAX_BYTES = Limits.BUNDLE_MEGABYTES * 1024 * 1024;
 
     private static final Pattern SCHEMA = Pattern.compile("racelab\\.bundle/(\\d{1,4})(?:\\.(\\d{1,4}))?");
     private static final int MAJOR = major(Bundle.SCHEMA);
@@ -54,7 +55,8 @@ public final class BundleReader {
 
     public BundleReader() {
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING_CHARS).maxNumberLength(40).build());
+                .maxNestingDepth(Limits.DEPTH).maxStringLength(Limits.STRING_CHARS)
+                .maxNumberLength(Limits.NUMBER_DIGITS).maxTokenCount(Limits.TOKENS).build());
     }
 
     /** Reads {@code bundle.json} in a run folder, or the file itself when given one. */
@@ -67,9 +69,9 @@ public final class BundleReader {
         }
         try {
             long size = Files.size(file);
-            if (size > MAX_MEGABYTES * 1024L * 1024L) {
+            if (size > MAX_BYTES) {
                 throw new BadBundleException(String.format(Locale.ROOT, "%s: %.1f MiB is over the %d MiB a bundle may be",
-                        file, size / 1048576.0, MAX_MEGABYTES));
+                        file, size / 1048576.0, Limits.BUNDLE_MEGABYTES));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return read(in, file);
@@ -80,36 +82,75 @@ public final class BundleReader {
         }
     }
 
-    /** Reads a bundle from a stream that holds at most {@value #MAX_MEGABYTES} MiB; {@code file} names it in messages. */
+    /** Reads a bundle from a stream that holds at most {@value Limits#BUNDLE_MEGABYTES} MiB; {@code file} names it in messages. */
     ReadBundle read(InputStream in, Path file) throws BadBundleException, IOException {
         String where = file.toString();
-        JsonNode root;
-        byte[] bytes = in.readNBytes(MAX_MEGABYTES * 1024 * 1024 + 1);
-        if (bytes.length > MAX_MEGABYTES * 1024 * 1024) {
-            throw new BadBundleException(where + ": over the " + MAX_MEGABYTES + " MiB a bundle may be");
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new BadBundleException(where + ": over the " + Limits.BUNDLE_MEGABYTES + " MiB a bundle may be");
         }
-        try (JsonParser parser = json.getFactory().createParser(bytes)) {
-            root = json.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new BadBundleException(where + ": more than one JSON value (is it a bundle.json?)");
-            }
-        } catch (JsonEOFException e) {
-            throw new BadBundleException(where + ": cut short" + at(e.getLocation())
-                    + " (a truncated copy, or a run still writing it?)");
-        } catch (StreamConstraintsException e) {
-            throw new BadBundleException(where + ": refused: " + firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw new BadBundleException(where + ": not valid JSON" + at(e.getLocation()) + ": "
-                    + firstLine(e.getOriginalMessage()));
-        }
+        JsonNode root = parse(bytes, where);
         if (root == null || !root.isObject()) {
-            throw new BadBundleException(where + ": not a racelab bundle (no JSON object)");
+            throw new BadBundleException(where + (root == null ? ": empty: cut short (a truncated copy, or a run"
+                    + " still writing it?)" : ": not a racelab bundle (no JSON object)"));
         }
         checkSchema((ObjectNode) root, where);
+        checkTests(root, "stress", where);
+        checkTests(root, "vrace", where);
         List<String> cleaned = new ArrayList<>();
         new BundleCleaner(where, cleaned).clean(root, "");
         Bundle bundle = map(root, Bundle.class, where);
         return new ReadBundle(bundle, file, cleaned);
+    }
+
+    private JsonNode parse(byte[] bytes, String where) throws BadBundleException, IOException {
+        try (JsonParser parser = json.getFactory().createParser(bytes)) {
+            JsonNode root = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new BadBundleException(where + ": more than one JSON value (is it a bundle.json?)");
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new BadBundleException(where + ": refused: " + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            if (e instanceof JsonEOFException || isCutShort(bytes)) {
+                throw new BadBundleException(where + ": cut short" + at(e.getLocation())
+                        + " (a truncated copy, or a run still writing it?)");
+            }
+            throw new BadBundleException(where + ": not valid JSON" + at(e.getLocation()) + ": "
+                    + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /**
+     * Whether the bytes are the start of a JSON value that goes on: Jackson's non-blocking parser,
+     * fed them without being told the input has ended, reads them all and asks for more. So a file
+     * cut inside a word ({@code tru}), a number, a string, an escape or a character, or between two
+     * values, is "cut short", and one that is wrong before its end is "not valid JSON".
+     */
+    private boolean isCutShort(byte[] bytes) {
+        try (JsonParser p = json.getFactory().createNonBlockingByteArrayParser()) {
+            ((ByteArrayFeeder) p.getNonBlockingInputFeeder()).feedInput(bytes, 0, bytes.length);
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.NOT_AVAILABLE) {
+                if (t == null) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A section with more tests than {@link Limits#TESTS} is refused before it is typed. */
+    private static void checkTests(JsonNode root, String section, String where) throws BadBundleException {
+        JsonNode tests = root.path(section).path("tests");
+        if (tests.isArray() && tests.size() > Limits.TESTS) {
+            throw new BadBundleException(String.format(Locale.ROOT,
+                    "%s: refused: %,d tests in %s.tests; racelab reads at most %,d per section", where,
+                    tests.size(), section, Limits.TESTS));
+        }
     }
 
     private static void checkSchema(ObjectNode root, String where) throws BadBundleException {

@@ -1,6 +1,8 @@
 package org.racelab.harness.chart;
 
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.format.Format;
+import org.racelab.harness.format.Texts;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
@@ -136,15 +138,18 @@ public final class SchedCharts {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(timeAxis());
         combined.setGap(14);
         int lanes = 0;
-        for (SchedPreemption.PreemptionRun run : p.runs()) {
+        Bound bound = new Bound();
+        for (SchedPreemption.PreemptionRun run : bound.first(p.runs(), Limits.CHART_LANES)) {
             XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < run.spans().size(); i++) {
-                SchedPreemption.ThreadSpan s = run.spans().get(i);
-                names.add(s.thread() + (s.carrier() == null ? "" : " @" + shortCarrier(s.carrier())));
-                XYIntervalSeries series = new XYIntervalSeries(s.thread());
+            List<SchedPreemption.ThreadSpan> spans = bound.first(run.spans(), Limits.CHART_LANES);
+            for (int i = 0; i < spans.size(); i++) {
+                SchedPreemption.ThreadSpan s = spans.get(i);
+                names.add(Texts.chartLabel(s.thread(), 40) + (s.carrier() == null ? "" : " @" + label(shortCarrier(s.carrier()))));
+                // the series' key is its lane: two threads of one name stay two lanes
+                XYIntervalSeries series = new XYIntervalSeries(i);
                 double from = s.startMillis();
-                for (double to : s.progressMillis()) {
+                for (double to : bound.first(s.progressMillis(), Limits.CHART_BLOCKS)) {
                     series.add((from + to) / 2, from, to, i, i - 0.35, i + 0.35);
                     from = to;
                 }
@@ -160,6 +165,7 @@ public final class SchedCharts {
                 + Format.figure(p.workMillis()) + " ms of work each (one block = a tenth of it)", titleFont(), combined, false);
         chart.addSubtitle(new TextTitle("Platform threads are time-sliced by the OS: all progress at once. "
                 + "Virtual threads are never preempted: each keeps its carrier until it finishes.", LABEL));
+        bound.note(chart);
         chart.setBackgroundPaint(Color.WHITE);
         return new Sized(chart, 120 + lanes * 34 + p.runs().size() * 30);
     }
@@ -173,13 +179,15 @@ public final class SchedCharts {
         for (int v = 1; v <= c.virtualThreads(); v++) {
             threads.add("v" + v);
         }
-        for (SchedCarriers.CarrierRun run : c.runs()) {
+        Bound bound = new Bound();
+        threads = bound.first(threads, Limits.CHART_LANES);
+        for (SchedCarriers.CarrierRun run : bound.first(c.runs(), Limits.CHART_LANES)) {
             XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
             for (String t : threads) {
                 data.addSeries(new XYIntervalSeries(t));
             }
-            List<String> carriers = run.carrierNames();
-            for (SchedSegment s : run.segments()) {
+            List<String> carriers = bound.first(run.carrierNames(), Limits.CHART_LANES);
+            for (SchedSegment s : bound.first(run.segments(), Limits.CHART_BLOCKS)) {
                 int lane = carriers.indexOf(s.carrier());
                 int series = threads.indexOf(s.thread());
                 if (lane >= 0 && series >= 0) {
@@ -187,7 +195,7 @@ public final class SchedCharts {
                             lane, lane - 0.35, lane + 0.35);
                 }
             }
-            XYPlot plot = lanePlot(data, carriers.stream().map(SchedCharts::shortCarrier).toList(),
+            XYPlot plot = lanePlot(data, carriers.stream().map(SchedCharts::shortCarrier).map(SchedCharts::label).toList(),
                     run.carriers() + " carrier" + (run.carriers() == 1 ? "" : "s"));
             combined.add(plot, Math.max(1, carriers.size()));
             lanes += Math.max(1, carriers.size());
@@ -201,6 +209,7 @@ public final class SchedCharts {
                 titleFont(), combined, false);
         chart.addSubtitle(new TextTitle("One lane per carrier (OS thread); a block is a virtual thread computing on it. "
                 + "Blocking unmounts it; it may come back on another carrier.", LABEL));
+        bound.note(chart);
         if (first != null) {
             XYPlot legendSource = first;
             LegendTitle legend = new LegendTitle(() -> {
@@ -234,7 +243,7 @@ public final class SchedCharts {
         plot.addDomainMarker(marker(t.medianMillis(), "measured median " + Format.figure(t.medianMillis()) + " ms", PALETTE[0], false, 0));
         plot.addDomainMarker(marker(t.notesClaimMillis(), "the notes: " + Format.figure(t.notesClaimMillis()) + " ms", PALETTE[2], true, 1));
         t.kernel().stream().filter(k -> !k.name().startsWith("SCHED_RR")).findFirst().ifPresent(k -> plot.addDomainMarker(
-                marker(k.millis(), "kernel " + k.name() + " " + Format.figure(k.millis()) + " ms", PALETTE[4], true, 2)));
+                marker(k.millis(), "kernel " + label(k.name()) + " " + Format.figure(k.millis()) + " ms", PALETTE[4], true, 2)));
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT,
                 "Time slices: %d busy threads on %d CPUs, %s s: median %s ms (p10 %s, p90 %s), %.0f switches/s",
                 t.threads(), t.cpus(), Format.figure(t.seconds()), Format.figure(t.medianMillis()), Format.figure(t.p10Millis()), Format.figure(t.p90Millis()),
@@ -249,11 +258,17 @@ public final class SchedCharts {
 
     public static Sized footprint(SchedFootprint f) {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (SchedFootprint.FootprintRun run : f.runs()) {
+        Bound bound = new Bound();
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        int n = 0;
+        for (SchedFootprint.FootprintRun run : bound.first(f.runs(), Limits.CHART_LANES)) {
             SchedFootprint.Step base = run.steps().get(0);
-            XYSeries rss = new XYSeries(run.kind() + " threads: resident memory (RSS)");
-            XYSeries heap = new XYSeries(run.kind() + " threads: Java heap");
-            for (SchedFootprint.Step s : run.steps()) {
+            n++;
+            // a number keeps two runs of one kind apart (a series' key must be its own)
+            String kind = kinds.add(label(run.kind())) ? label(run.kind()) : label(run.kind()) + " (run " + n + ")";
+            XYSeries rss = new XYSeries(kind + " threads: resident memory (RSS)");
+            XYSeries heap = new XYSeries(kind + " threads: Java heap");
+            for (SchedFootprint.Step s : bound.first(run.steps(), Limits.CHART_BLOCKS)) {
                 if (s.rssBytes() != null && base.rssBytes() != null) {
                     rss.add(s.threads(), (s.rssBytes() - base.rssBytes()) / 1048576.0);
                 }
@@ -274,6 +289,7 @@ public final class SchedCharts {
         XYPlot plot = new XYPlot(data, new NumberAxis("parked threads"), new NumberAxis("memory above the start (MiB)"), lines);
         styled(plot);
         JFreeChart chart = new JFreeChart("Footprint: memory of N parked threads", titleFont(), plot, true);
+        bound.note(chart);
         chart.getLegend().setItemFont(LABEL);
         chart.setBackgroundPaint(Color.WHITE);
         return new Sized(chart, 420);
@@ -334,6 +350,34 @@ public final class SchedCharts {
 
     private static Font titleFont() {
         return new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    }
+
+    /** A name from the bundle as a chart shows it: short, invisible and bidi characters as escapes. */
+    private static String label(String s) {
+        return Texts.chartLabel(s, 40);
+    }
+
+    /**
+     * What a chart leaves out of a hostile bundle's lists: at most {@link Limits#CHART_LANES}
+     * lanes and {@link Limits#CHART_BLOCKS} blocks, and a subtitle that says so.
+     */
+    private static final class Bound {
+        private long left;
+
+        <T> List<T> first(List<T> list, int max) {
+            if (list.size() <= max) {
+                return list;
+            }
+            left += list.size() - max;
+            return list.subList(0, max);
+        }
+
+        void note(JFreeChart chart) {
+            if (left > 0) {
+                chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
+                        "%,d more threads, carriers, runs or blocks in the bundle are not drawn", left), LABEL));
+            }
+        }
     }
 
     /** {@code ForkJoinPool-1-worker-3} as {@code worker-3}: the pool's number is the same for all. */

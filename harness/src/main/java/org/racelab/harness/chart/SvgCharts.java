@@ -68,7 +68,7 @@ public final class SvgCharts {
             OutcomeCount o = outcomes.get(i);
             // a category key per row, so two outcomes with the same id cannot merge
             data.addValue(o.count() == 0 ? null : (Number) o.count(), "samples",
-                    new Row(i, Texts.shortened(o.id(), 40)));
+                    new Row(i, Texts.chartLabel(o.id(), 40)));
         }
         Color[] paints = outcomes.stream().map(o -> paint(o.expect())).toArray(Color[]::new);
         BarRenderer bars = new BarRenderer() {
@@ -116,7 +116,7 @@ public final class SvgCharts {
         String unit = "";
         for (int i = 0; i < ratios.size(); i++) {
             BenchRatio r = ratios.get(i);
-            Row row = new Row(i, Texts.shortened(Format.ratioLabel(r.subject(), r.baseline(), r.params()), 70));
+            Row row = new Row(i, Texts.chartLabel(Format.ratioLabel(r.subject(), r.baseline(), r.params()), 70));
             add(data, r.subjectScore(), "subject (first name)", row);
             add(data, r.baselineScore(), "baseline (second name)", row);
             if (r.unit() != null) {
@@ -129,7 +129,7 @@ public final class SvgCharts {
         bars.setSeriesPaint(0, INTERESTING);
         bars.setSeriesPaint(1, ACCEPTABLE);
         bars.setErrorIndicatorPaint(Color.BLACK);
-        NumberAxis values = new NumberAxis(Texts.shortened(unit, 30) + "  (error bars: JMH's 99.9% interval)");
+        NumberAxis values = new NumberAxis(Texts.chartLabel(unit, 30) + "  (error bars: JMH's 99.9% interval)");
         values.setTickLabelFont(LABEL);
         values.setLabelFont(LABEL);
         // scores are not negative; an error bar wider than its score must not pull the axis below 0
@@ -141,7 +141,7 @@ public final class SvgCharts {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         styled(plot);
         JFreeChart chart = new JFreeChart(null, null, plot, true);
-        chart.addSubtitle(new TextTitle(Texts.shortened(title, 100), new Font(Font.SANS_SERIF, Font.BOLD, 14)));
+        chart.addSubtitle(new TextTitle(Texts.chartLabel(title, 100), new Font(Font.SANS_SERIF, Font.BOLD, 14)));
         chart.getLegend().setItemFont(LABEL);
         chart.setBackgroundPaint(Color.WHITE);
         return svg(chart, 900, 110 + 56 * Math.max(1, ratios.size()));

@@ -12,6 +12,7 @@ import org.racelab.harness.compare.ComparePages;
 import org.racelab.harness.compare.Comparison;
 import org.racelab.harness.bundle.BadBundleException;
 import org.racelab.harness.bundle.BundleReader;
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.bundle.ReadBundle;
 
@@ -28,8 +29,6 @@ final class CompareCommand implements Command {
 
     static final Option OUT = Option.builder("o").longOpt("out").hasArg().argName("DIR")
             .desc("also write compare.html and compare.md into this folder").get();
-    /** More columns than this would not fit a page, and each bundle may be 32 MiB. */
-    static final int MAX_BUNDLES = 16;
 
     @Override
     public String name() {
@@ -62,8 +61,8 @@ final class CompareCommand implements Command {
         if (args.isEmpty()) {
             throw new UsageException("give one or more results folders (or bundle.json files), e.g. " + example());
         }
-        if (args.size() > MAX_BUNDLES) {
-            throw new UsageException("at most " + MAX_BUNDLES + " bundles at once, not " + args.size());
+        if (args.size() > Limits.BUNDLES_PER_COMPARE) {
+            throw new UsageException("at most " + Limits.BUNDLES_PER_COMPARE + " bundles at once, not " + args.size());
         }
         BundleReader reader = new BundleReader();
         List<ReadBundle> reads = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.racelab.harness.bundle.BenchScore;
 import org.racelab.harness.bundle.BenchRatio;
 import org.racelab.harness.report.BenchGroups;
 import org.racelab.harness.bundle.BenchSection;
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportModel;
 
@@ -31,7 +32,8 @@ final class BenchRows {
             if (b == null) {
                 continue;
             }
-            for (BenchRatio r : (b.ratios())) {
+            // as many as a page shows (a full suite has 29)
+            for (BenchRatio r : b.ratios().subList(0, Math.min(b.ratios().size(), Limits.BENCH_ROWS))) {
                 String key = r.subject() + " vs " + Format.method(r.baseline()).orElse("-")
                         + (Format.params(r.params(), ", ").isEmpty() ? "" : " [" + Format.params(r.params(), ", ") + "]");
                 rows.computeIfAbsent(key, k -> new BenchRatio[n])[i] = r;

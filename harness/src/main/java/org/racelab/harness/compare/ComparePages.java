@@ -83,6 +83,14 @@ public final class ComparePages {
             return !c.cleaned().isEmpty();
         }
 
+        public String racesNote() {
+            return c.racesNote();
+        }
+
+        public String which() {
+            return RateTest.WHICH;
+        }
+
         public String alpha() {
             return Double.toString(RateTest.ALPHA);
         }

@@ -1,5 +1,6 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.format.Texts;
 
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ public final class CompareTable {
             out.println();
             out.println("Races: race samples/samples per machine, in litmus words (Never / Sometimes / Always).");
             out.println("A row is flagged where the machines' words differ (differs), where the rates differ beyond chance");
-            out.println("(rate differs: Fisher's exact test for 2 machines, chi-square for more; p < " + RateTest.ALPHA
+            out.println("(rate differs: " + RateTest.WHICH + "; p < " + RateTest.ALPHA
                     + "), or where it did not run on a machine (not comparable).");
             out.println();
             List<String> head = new ArrayList<>(List.of("CASE.VARIANT", "CONFIGURATION"));
@@ -53,6 +54,9 @@ public final class CompareTable {
                     + c.races().stream().filter(r -> r.flag().equals("differs")).count() + " differ in word, "
                     + c.races().stream().filter(Comparison.RaceRow::meaningful).count() + " beyond chance, "
                     + c.races().stream().filter(r -> r.flag().equals("not comparable")).count() + " not comparable).");
+            if (!c.racesNote().isEmpty()) {
+                out.println(t(c.racesNote()) + ".");
+            }
         }
         figures("Benchmarks: ratio = subject / baseline (usually virtual / platform), with JMH's 99.9% error; "
                 + "'*' where the machines' intervals do not overlap", c.bench());
@@ -108,6 +112,6 @@ public final class CompareTable {
     }
 
     private static String t(String s) {
-        return Texts.terminal(s);
+        return Texts.terminal(Texts.cut(s, Limits.SHOWN_CHARS));
     }
 }

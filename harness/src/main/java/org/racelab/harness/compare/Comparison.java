@@ -1,5 +1,6 @@
 package org.racelab.harness.compare;
 
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.Bundle;
@@ -9,8 +10,10 @@ import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.report.ReportModel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
  * scheduling figures per machine; and what differs between the machines themselves.
  */
 public record Comparison(List<MachineColumn> machines, List<String> machineDifferences, List<RaceRow> races,
-                         List<FigureRow> bench, List<FigureRow> sched, List<String> cleaned) {
+                         String racesNote, List<FigureRow> bench, List<FigureRow> sched, List<String> cleaned) {
 
     /**
      * @param flag   empty when the machines agree, else what differs ("differs", "rate differs",
@@ -46,16 +49,22 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
     }
 
     public static Comparison of(List<ReadBundle> reads) {
-        List<MachineColumn> machines = new ArrayList<>();
+        List<MachineColumn> columns = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
-            machines.add(MachineColumn.of(i, reads.get(i)));
+            columns.add(MachineColumn.of(i, reads.get(i)));
         }
+        List<MachineColumn> machines = MachineColumn.toldApart(columns);
         List<String> cleaned = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
             String id = machines.get(i).id();
             reads.get(i).cleaned().forEach(c -> cleaned.add(id + ": " + c));
         }
-        return new Comparison(machines, MachineDifferences.of(reads), races(reads), BenchRows.of(reads),
+        long[] left = new long[1];
+        List<RaceRow> races = races(reads, left);
+        String note = left[0] == 0 ? "" : String.format(Locale.ROOT,
+                "%,d more test and configuration rows are not compared: a comparison holds %,d rows", left[0],
+                Limits.COMPARE_ROWS);
+        return new Comparison(machines, MachineDifferences.of(reads), races, note, BenchRows.of(reads),
                 SchedRows.of(reads), cleaned);
     }
 
@@ -63,34 +72,48 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
         return races.stream().filter(RaceRow::flagged).toList();
     }
 
-    private record Key(String test, String config) {
+    /**
+     * A row: a test's entry ({@code nth}: which entry of that name in its bundle, 0 for the
+     * first) in a configuration ({@code repeat}: which run of that entry in that configuration).
+     */
+    private record Key(String test, int nth, String config, int repeat) {
+        Key(String test, int nth, String config) {
+            this(test, nth, config, 0);
+        }
     }
 
     private record Meta(String caseName, String variant, String kind) {
     }
 
-    static List<RaceRow> races(List<ReadBundle> reads) {
+    /**
+     * One row per test entry and configuration, in the bundles' order, at most
+     * {@link Limits#COMPARE_ROWS}; {@code left[0]} counts the rows past it. Two entries of one
+     * name in a bundle are two rows (the second says so), so neither hides the other.
+     */
+    static List<RaceRow> races(List<ReadBundle> reads, long[] left) {
         Map<Key, RaceCell[]> cells = new LinkedHashMap<>();
         Map<Key, Meta> meta = new LinkedHashMap<>();
         int n = reads.size();
         for (int i = 0; i < n; i++) {
             Bundle b = reads.get(i).bundle();
             if (b.stress() != null) {
+                Map<String, Integer> seen = new HashMap<>();
                 for (StressTestResult t : (b.stress().tests())) {
-                    Key k = new Key(t.name(), "JCStress, platform threads");
-                    meta.putIfAbsent(k, new Meta(t.caseName(), t.variant(), t.kind()));
-                    cells.computeIfAbsent(k, x -> new RaceCell[n])[i] = stressCell(t);
+                    int nth = seen.merge(t.name(), 1, Integer::sum) - 1;
+                    put(cells, meta, new Key(t.name(), nth, "JCStress, platform threads"), t.caseName(),
+                            t.variant(), t.kind(), i, n, stressCell(t), left);
                 }
             }
             if (b.vrace() != null) {
+                Map<String, Integer> seen = new HashMap<>();
                 for (VraceSection.VraceTestResult t : (b.vrace().tests())) {
+                    int nth = seen.merge(t.name(), 1, Integer::sum) - 1;
                     for (VraceSection.VraceRun r : (t.runs())) {
                         String config = "virtual".equals(r.threads())
                                 ? "vrace, virtual, " + r.carriers() + (Objects.equals(r.carriers(), 1) ? " carrier" : " carriers")
                                 : "vrace, " + r.threads() + " threads";
-                        Key k = new Key(t.name(), config);
-                        meta.putIfAbsent(k, new Meta(t.caseName(), t.variant(), t.kind()));
-                        cells.computeIfAbsent(k, x -> new RaceCell[n])[i] = vraceCell(r);
+                        put(cells, meta, new Key(t.name(), nth, config), t.caseName(), t.variant(), t.kind(), i, n,
+                                vraceCell(r), left);
                     }
                 }
             }
@@ -107,6 +130,28 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
                     e.getKey().config(), row, reads.size()).withSc(ScWords.of(reads, e.getKey().test())));
         }
         return rows;
+    }
+
+    private static void put(Map<Key, RaceCell[]> cells, Map<Key, Meta> meta, Key k, String caseName, String variant,
+                            String kind, int machine, int machines, RaceCell cell, long[] left) {
+        RaceCell[] row = cells.get(k);
+        if (row == null) {
+            if (cells.size() >= Limits.COMPARE_ROWS) {
+                left[0]++;
+                return;
+            }
+            row = new RaceCell[machines];
+            cells.put(k, row);
+            meta.put(k, new Meta(caseName, variant + (k.nth() == 0 ? "" : " (entry " + (k.nth() + 1) + " of this name)")
+                    + (k.repeat() == 0 ? "" : " (run " + (k.repeat() + 1) + " in this configuration)"), kind));
+        }
+        if (row[machine] != null) {
+            // one entry with two runs in one configuration (a made-up bundle): each gets a row
+            put(cells, meta, new Key(k.test(), k.nth(), k.config(), k.repeat() + 1), caseName, variant, kind, machine,
+                    machines, cell, left);
+            return;
+        }
+        row[machine] = cell;
     }
 
     static RaceCell stressCell(StressTestResult t) {

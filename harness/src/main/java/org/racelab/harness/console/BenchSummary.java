@@ -28,7 +28,7 @@ public final class BenchSummary {
     private final PrintStream out;
 
     public BenchSummary(PrintStream out) {
-        this.out = out;
+        this.out = ShownText.of(out);
     }
 
     public void print(BenchSection s, Path folder) {

@@ -15,7 +15,7 @@ public final class CatalogListing {
     private final PrintStream out;
 
     public CatalogListing(PrintStream out) {
-        this.out = out;
+        this.out = ShownText.of(out);
     }
 
     public void print(List<StressTest> tests) {

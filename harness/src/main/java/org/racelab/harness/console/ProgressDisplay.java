@@ -5,6 +5,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.racelab.harness.format.Texts;
 import org.racelab.harness.progress.ProgressListener;
 
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ public final class ProgressDisplay implements ProgressListener {
             bar.maxHint(total);
         }
         bar.stepTo(done);
-        bar.setExtraMessage(note.isEmpty() ? "" : " " + note);
+        bar.setExtraMessage(note.isEmpty() ? "" : " " + Texts.terminal(Texts.shortened(note, 60)));
     }
 
     @Override

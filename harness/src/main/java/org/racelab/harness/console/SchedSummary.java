@@ -39,7 +39,8 @@ public final class SchedSummary {
     }
 
     /** The figures, then where the bundle is. */
-    public static void print(SchedSection s, Path folder, PrintStream out) {
+    public static void print(SchedSection s, Path folder, PrintStream terminal) {
+        PrintStream out = ShownText.of(terminal);
         out.println();
         lines(s).forEach(out::println);
         out.println("Results: " + folder.resolve("bundle.json"));

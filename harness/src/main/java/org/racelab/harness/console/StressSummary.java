@@ -24,7 +24,7 @@ public final class StressSummary {
     private final PrintStream out;
 
     public StressSummary(PrintStream out) {
-        this.out = out;
+        this.out = ShownText.of(out);
     }
 
     public void print(StressSection s, Path folder) {

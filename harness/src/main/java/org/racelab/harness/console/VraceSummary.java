@@ -23,7 +23,7 @@ public final class VraceSummary {
     private final PrintStream out;
 
     public VraceSummary(PrintStream out) {
-        this.out = out;
+        this.out = ShownText.of(out);
     }
 
     public void print(VraceSection s, StressSection stress) {

@@ -3,6 +3,7 @@ package org.racelab.harness.report;
 import org.racelab.harness.chart.SvgCharts;
 import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.BenchSection;
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.BenchScore;
 import org.racelab.harness.bundle.BenchRatio;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class BenchGroups {
 
     static List<ReportModel.BenchGroup> of(BenchSection b, boolean charts) {
         Map<String, List<BenchRatio>> byClass = new java.util.LinkedHashMap<>();
-        for (BenchRatio r : (b.ratios())) {
+        for (BenchRatio r : b.ratios().subList(0, Math.min(b.ratios().size(), Limits.BENCH_ROWS))) {
             String subject = r.subject();
             int dot = subject.indexOf('.');
             byClass.computeIfAbsent(dot < 0 ? subject : subject.substring(0, dot), k -> new ArrayList<>()).add(r);
@@ -37,14 +38,20 @@ public final class BenchGroups {
         for (Map.Entry<String, List<BenchRatio>> e : byClass.entrySet()) {
             String chart = null;
             String problem = null;
-            if (charts) {
+            if (charts && groups.size() < Limits.CHART_LANES) {
                 try {
-                    chart = SvgCharts.scores(e.getKey(), e.getValue());
+                    chart = SvgCharts.scores(e.getKey(), e.getValue().subList(0, Math.min(e.getValue().size(),
+                            Limits.CHART_LANES)));
                 } catch (RuntimeException x) {
                     problem = "chart not drawn (" + x.getClass().getSimpleName() + ")";
                 }
             }
             groups.add(new ReportModel.BenchGroup(e.getKey(), chart, problem, e.getValue().stream().map(BenchGroups::row).toList()));
+        }
+        if (b.ratios().size() > Limits.BENCH_ROWS) {
+            groups.add(new ReportModel.BenchGroup("more", null, String.format(Locale.ROOT,
+                    "%,d more comparisons are in bundle.json; a page shows %,d", b.ratios().size() - Limits.BENCH_ROWS,
+                    Limits.BENCH_ROWS), List.of()));
         }
         return groups;
     }

@@ -1,5 +1,6 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.format.Texts;
@@ -28,7 +29,11 @@ import java.util.Locale;
  * JCStress fork with its JVM options; a vrace run on platform threads or on N carriers), a
  * failure per FORBIDDEN outcome seen, an error for a test that errored, skipped for one that did
  * not run, and the machine as the suites' properties. Written with the JDK's StAX writer, which
- * escapes; characters XML 1.0 cannot hold are replaced first.
+ * escapes; before it, every value follows {@link Texts}' rule (invisible, bidi and control
+ * characters, and those XML 1.0 cannot hold, as escapes) and is cut to
+ * {@link Limits#SHOWN_CHARS}. A suite lists at most {@link Limits#JUNIT_CASES} cases, and at
+ * most {@link Limits#OUTCOME_ROWS} failures per case, failing and erroring cases first: the
+ * counts in the suite's attributes are of all cases, and a property says how many were left out.
  */
 public final class JUnitReport {
 
@@ -120,16 +125,32 @@ public final class JUnitReport {
         if (b.machine() != null) {
             attr(x, "hostname", b.machine().host());
         }
-        properties(x, b);
+        // failing and erroring cases are listed first, up to the bound; passing and skipped ones fill the rest
+        long loud = cases.stream().filter(JUnitReport::loud).count();
+        long loudListed = Math.min(loud, Limits.JUNIT_CASES);
+        long quietListed = Math.min(cases.size() - loud, Limits.JUNIT_CASES - loudListed);
+        properties(x, b, cases.size() - loudListed - quietListed);
+        long loudSeen = 0;
+        long quietSeen = 0;
         for (Case c : cases) {
+            if (loud(c) ? loudSeen++ >= loudListed : quietSeen++ >= quietListed) {
+                continue;
+            }
             x.writeCharacters("\n    ");
             x.writeStartElement("testcase");
             attr(x, "classname", c.test());
             attr(x, "name", c.config());
-            for (OutcomeCount o : c.forbidden()) {
+            for (OutcomeCount o : c.forbidden().subList(0, Math.min(c.forbidden().size(), Limits.OUTCOME_ROWS))) {
                 x.writeStartElement("failure");
                 attr(x, "type", "FORBIDDEN");
                 attr(x, "message", "FORBIDDEN outcome [" + o.id() + "] seen " + o.count() + " times: " + o.description());
+                x.writeEndElement();
+            }
+            if (c.forbidden().size() > Limits.OUTCOME_ROWS) {
+                x.writeStartElement("failure");
+                attr(x, "type", "FORBIDDEN");
+                attr(x, "message", "and " + (c.forbidden().size() - Limits.OUTCOME_ROWS)
+                        + " more FORBIDDEN outcomes seen (in bundle.json)");
                 x.writeEndElement();
             }
             if (c.forbidden().isEmpty() && c.verdict() == Verdict.FAILED) {
@@ -152,9 +173,19 @@ public final class JUnitReport {
         x.writeEndElement();
     }
 
-    private static void properties(XMLStreamWriter x, Bundle b) throws XMLStreamException {
+    /** A case that fails or errors: listed whatever the bound. */
+    private static boolean loud(Case c) {
+        return !c.forbidden().isEmpty() || c.verdict() == Verdict.FAILED || c.verdict() == Verdict.ERROR
+                || c.verdict() == Verdict.UNKNOWN;
+    }
+
+    private static void properties(XMLStreamWriter x, Bundle b, long notListed) throws XMLStreamException {
         x.writeCharacters("\n    ");
         x.writeStartElement("properties");
+        if (notListed > 0) {
+            prop(x, "racelab.casesNotListed", notListed + " cases past the first " + Limits.JUNIT_CASES
+                    + " (failing ones listed first) are counted in this suite's attributes but not listed (see bundle.json)");
+        }
         Machine m = b.machine();
         prop(x, "racelab.version", b.racelabVersion());
         prop(x, "racelab.profile", b.profile());
@@ -178,6 +209,6 @@ public final class JUnitReport {
     }
 
     private static void attr(XMLStreamWriter x, String name, String value) throws XMLStreamException {
-        x.writeAttribute(name, Texts.xml(Format.orDash(value)));
+        x.writeAttribute(name, Texts.xml(Texts.cut(Format.orDash(value), Limits.SHOWN_CHARS)));
     }
 }

@@ -1,5 +1,6 @@
 package org.racelab.harness.report;
 
+import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.format.Texts;
 import org.racelab.harness.format.Format;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
  */
 public record ReportModel(String title, String source, List<Fact> machine, List<Fact> run, List<String> cleaned,
                           List<String> absent, boolean hasStress, String stressHeadline, List<CaseCard> cases,
+                          List<BriefRow> moreTests, String moreNote,
                           boolean hasBench, String benchHeadline, List<BenchGroup> benchGroups,
                           List<String> benchFailures, boolean hasSched, String schedText, List<Chart> schedCharts,
                           List<String> problems) {
@@ -49,7 +51,12 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
     }
 
     private static String code(String s) {
-        return s.lines().map(Texts::terminal).map(l -> l.replace('`', '\'')).collect(Collectors.joining("\n"));
+        return s.lines().map(l -> Texts.terminal(Texts.cut(l, Limits.SHOWN_CHARS))).map(l -> l.replace('`', '\''))
+                .collect(Collectors.joining("\n"));
+    }
+
+    public boolean anyMore() {
+        return !moreTests.isEmpty();
     }
 
     public boolean anyCleaned() {
@@ -102,6 +109,11 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
     public record VraceCell(String config, String verdict, String race, String samples, String rate) {
     }
 
+    /** A test past {@link org.racelab.harness.bundle.Limits#FULL_CARDS}: one line of a table. */
+    public record BriefRow(String caseName, String variant, String test, String kind, String verdict,
+                           String verdictClass, String race, String samples, String reason) {
+    }
+
     public record BenchGroup(String title, String chart, String problem, List<BenchRow> rows) {
     }
 
@@ -131,6 +143,9 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
         }
         Machine m = b.machine();
         String host = m == null ? "unknown host" : Format.orDash(m.host());
+        LessonCards.Lessons lessons = hasStress ? part(() -> LessonCards.lessons(b.stress(), b.vrace(), b.model(), charts),
+                new LessonCards.Lessons(List.of(), List.of(), ""), "lesson cards", problems)
+                : new LessonCards.Lessons(List.of(), List.of(), "");
         return new ReportModel(
                 "racelab report: " + host + (b.startedAt() == null ? "" : ", " + b.startedAt()),
                 read.file().toString(),
@@ -139,8 +154,7 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
                 read.cleaned(), absent,
                 hasStress, part(() -> b.stress() == null ? "" : StressSummary.totals((b.stress().tests())),
                         "", "stress totals", problems),
-                hasStress ? part(() -> LessonCards.of(b.stress(), b.vrace(), b.model(), charts), List.of(), "lesson cards", problems)
-                        : List.of(),
+                lessons.cards(), lessons.more(), lessons.note(),
                 hasBench, hasBench ? part(() -> BenchGroups.headline(read.bench()), "", "bench", problems) : "",
                 hasBench ? part(() -> BenchGroups.of(read.bench(), charts), List.of(), "bench", problems) : List.of(),
                 hasBench ? (read.bench().failures()).stream()

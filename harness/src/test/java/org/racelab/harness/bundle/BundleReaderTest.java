@@ -92,7 +92,7 @@ class BundleReaderTest {
         try (OutputStream out = Files.newOutputStream(big)) {
             byte[] spaces = new byte[1 << 20];
             java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i <= BundleReader.MAX_MEGABYTES; i++) {
+            for (int i = 0; i <= Limits.BUNDLE_MEGABYTES; i++) {
                 out.write(spaces);
             }
         }
@@ -110,6 +110,39 @@ class BundleReaderTest {
                 "{\"schema\":\"racelab.bundle/1\",\"command\":\"" + "x".repeat(200_000) + "\"}");
         assertTrue(assertThrows(BadBundleException.class, () -> new BundleReader().read(longString))
                 .getMessage().contains("refused"));
+    }
+
+    /**
+     * A bundle cut at (almost) every byte, from nothing to all but its closing brace: each copy is refused
+     * with one line that says "cut short", wherever the cut falls (inside a string, a number, a
+     * word such as {@code true}, an escape, a multi-byte character, or between two values).
+     */
+    @Test
+    void aBundleCutAnywhereSaysCutShort() throws Exception {
+        byte[] whole = Files.readAllBytes(Fixtures.path("negative-counts.json"));
+        // a few multi-byte characters and escapes, so that cuts fall inside them too
+        String text = new String(whole, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"host\": \"", "\"host\": \"h\u00f6st-\u20ac-\\u00e9-\\\"q\\\"-");
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("h\u00f6st"));
+        new BundleReader().read(new java.io.ByteArrayInputStream(bytes), tmp.resolve("whole.json"));
+        int last = text.lastIndexOf('}');
+        int lastByte = text.substring(0, last).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        List<String> wrong = new ArrayList<>();
+        BundleReader reader = new BundleReader();
+        // every byte of the first 6,000 (the machine and a whole stress test: every kind of token), then every 7th
+        for (int cut = 0; cut <= lastByte; cut += cut < 6_000 ? 1 : 7) {
+            try {
+                reader.read(new java.io.ByteArrayInputStream(bytes, 0, cut), tmp.resolve("cut.json"));
+                wrong.add(cut + ": read");
+            } catch (BadBundleException e) {
+                if (!e.getMessage().contains("cut short") || e.getMessage().contains("\n")) {
+                    wrong.add(cut + ": " + e.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong.subList(0, Math.min(5, wrong.size())), wrong.size()
+                + " cuts not said to be cut short");
     }
 
     @Test

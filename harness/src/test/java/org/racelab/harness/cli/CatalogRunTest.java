@@ -1,5 +1,6 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.TwoCpus;
 import org.racelab.harness.run.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ class CatalogRunTest {
 
     @BeforeAll
     static void runTheWholeLabAtSmoke() throws IOException {
+        TwoCpus.assume();
         catalogRun = CliRun.of("run", "--profile", "smoke", "--out", out.resolve("catalog").toString());
         catalogBundle = StressRunTest.bundleUnder(out.resolve("catalog"));
     }
@@ -89,7 +91,11 @@ class CatalogRunTest {
     void onVirtualThreadsOneCarrierNeverRacesAndEveryFixedVariantHolds() {
         JsonNode v = catalogBundle.get("vrace");
         assertTrue(v.get("complete").asBoolean(), v.toPrettyString());
+        assertTrue(v.get("tests").size() >= 20, "the catalog's tests: " + v.get("tests").size());
+        int oneCarrierChecked = 0;
         for (JsonNode t : v.get("tests")) {
+            // platform threads, and virtual threads on 1 and on 2 carriers (2 CPUs)
+            assertEquals(3, t.get("runs").size(), t.get("name") + ": " + t.get("runs"));
             for (JsonNode r : t.get("runs")) {
                 String verdict = r.get("verdict").asText();
                 assertTrue(verdict.equals("PASSED") || verdict.equals("SKIPPED"), t.get("name") + ": " + r);
@@ -99,8 +105,10 @@ class CatalogRunTest {
                     // except store buffering and message passing, whose "race" is a reordering
                     // that a single carrier running actors one after the other cannot produce either
                     assertFalse(r.get("raceObserved").asBoolean(), t.get("name") + " on 1 carrier: " + r);
+                    oneCarrierChecked++;
                 }
             }
         }
+        assertTrue(oneCarrierChecked >= 10, "racy and fixed variants checked on 1 carrier: " + oneCarrierChecked);
     }
 }

@@ -9,8 +9,13 @@ import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.catalog.TestCatalog;
 import org.racelab.harness.model.ModelRunner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +33,7 @@ class CompareCommandTest {
                 Fixtures.path("bundle-1cpu.json").toString(), "--out", tmp.toString());
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("CPUs available to the JVM: M1 2, M2 1"));
-        assertTrue(run.out().contains("differs: Fisher p<1e-300: more than chance"), run.out());
+        assertTrue(run.out().contains("differs: chi-square p<1e-300: more than chance"), run.out());
         String md = Files.readString(tmp.resolve("compare.md"));
         assertTrue(md.contains("| Interleaving\\_01\\_LostUpdate.Plain | vrace, platform threads |  | Sometimes"), md);
         String html = Files.readString(tmp.resolve("compare.html"));
@@ -77,10 +82,51 @@ class CompareCommandTest {
 
     @Test
     void hostileHostNamesCannotDriveTheTerminal() {
-        CliRun run = CliRun.of("compare", Fixtures.path("hostile-names.json").toString(),
+        // the ESCs are in fields compare prints (host and CPU model), so the assertion below can fail
+        ObjectNode b = Fixtures.tree("bundle-2cpu.json");
+        ((ObjectNode) b.get("machine")).put("host", "\u001b[2J\u001b[31mevil");
+        ((ObjectNode) b.at("/machine/cpu")).put("model", "\u001b]0;owned\u0007AMD");
+        CliRun run = CliRun.of("compare", Fixtures.write(b, tmp.resolve("hostile")).toString(),
                 Fixtures.path("bundle-2cpu.json").toString());
         assertEquals(0, run.exitCode(), run.toString());
         assertFalse(run.out().contains("\u001b"), "an escape sequence reached the terminal");
+        assertTrue(run.out().contains("M1  \\u001B[2J\\u001B[31mevil | \\u001B]0;owned\\u0007AMD"),
+                "the host and CPU are printed, their ESCs as escapes: " + run.out());
+    }
+
+    @Test
+    void manySamplesOnBothMachinesCompareWithoutOverflow() {
+        // the probe's crash: 1.1 billion samples on each machine, a table whose sum is past an int
+        String probe = lostUpdateRow(new long[][]{{1_100_000_000L, 550_000_000L}, {1_100_000_000L, 550_001_000L}});
+        assertTrue(probe.contains("Sometimes 550,000,000/1,100,000,000")
+                && probe.endsWith("Sometimes 550,001,000/1,100,000,000"), "the same rate, no flag: " + probe);
+        // 10^10 samples each: rates 0.5 and 0.50001, chi-square 2.0, p 0.157: no flag either
+        String tenBillion = lostUpdateRow(new long[][]{{10_000_000_000L, 5_000_000_000L},
+                {10_000_000_000L, 5_000_100_000L}});
+        assertTrue(tenBillion.endsWith("Sometimes 5,000,100,000/10,000,000,000"), tenBillion);
+        // and 10^10 against 10^10 with rates that differ: flagged, by chi-square
+        String differ = lostUpdateRow(new long[][]{{10_000_000_000L, 5_000_000_000L},
+                {10_000_000_000L, 4_000_000_000L}});
+        assertTrue(differ.contains("rate differs: chi-square p<1e-300"), differ);
+    }
+
+    /** compare of two copies of a real bundle whose racy tests are given these samples and race samples. */
+    private String lostUpdateRow(long[][] samples) {
+        List<String> args = new ArrayList<>(List.of("compare"));
+        for (int m = 0; m < 2; m++) {
+            ObjectNode b = Fixtures.tree("bundle-2cpu.json");
+            for (JsonNode t : b.at("/stress/tests")) {
+                if (t.path("raceObserved").asBoolean()) {
+                    ((ObjectNode) t).put("samples", samples[m][0]).put("raceSamples", samples[m][1]);
+                }
+            }
+            args.add(Fixtures.write(b, tmp.resolve(samples[m][0] + "-" + samples[m][1] + "-" + m)).toString());
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        assertTrue(run.err().isEmpty(), run.err());
+        return run.out().lines().filter(l -> l.startsWith("  Interleaving_01_LostUpdate.Plain ")
+                && l.contains("JCStress")).findFirst().orElseThrow();
     }
 
     @Test

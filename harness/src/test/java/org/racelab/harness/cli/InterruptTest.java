@@ -1,5 +1,6 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.TwoCpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ class InterruptTest {
 
     @Test
     void aRunCutShortKeepsItsBundle(@TempDir Path out) throws Exception {
+        TwoCpus.assume();
         Process racelab = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",

@@ -1,10 +1,14 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.TwoCpus;
 import org.racelab.harness.run.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.racelab.harness.bundle.Json;
+import org.racelab.harness.report.JUnitXml;
+import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +30,13 @@ class StressRunTest {
     @TempDir
     static Path out;
 
+    @BeforeAll
+    static void needsTwoCpus() {
+        TwoCpus.assume();
+    }
+
     @Test
-    void aForbiddenOutcomeFailsTheRun() throws IOException {
+    void aForbiddenOutcomeFailsTheRun() throws Exception {
         CliRun run = fixture("AlwaysForbidden", "forbidden");
         assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
         JsonNode t = test(bundleUnder(out.resolve("forbidden")), "Fixture_01_AlwaysForbidden");
@@ -35,15 +44,35 @@ class StressRunTest {
         assertTrue(t.get("reason").asText().contains("Observed forbidden state: 1"));
         assertTrue(bundleUnder(out.resolve("forbidden")).get("complete").asBoolean(),
                 "a failed test is a result, not a broken run");
+        // the junit.xml this real run wrote, read back as a CI server reads it
+        Element suite = JUnitXml.suite(folderUnder(out.resolve("forbidden")).resolve("junit.xml"), "racelab.stress");
+        int cases = suite.getElementsByTagName("testcase").getLength();
+        assertTrue(cases >= 1, "one case per JVM configuration: " + cases);
+        assertEquals(String.valueOf(cases), suite.getAttribute("failures"), "every configuration saw the forbidden 1");
+        assertEquals("0", suite.getAttribute("errors"));
+        assertEquals(cases, JUnitXml.casesWith(suite, "failure"));
+        Element failure = (Element) suite.getElementsByTagName("failure").item(0);
+        assertEquals("FORBIDDEN", failure.getAttribute("type"));
+        assertTrue(failure.getAttribute("message").startsWith("FORBIDDEN outcome [1] seen "), failure.getAttribute("message"));
+        assertTrue(((Element) failure.getParentNode()).getAttribute("classname").endsWith("Fixture_01_AlwaysForbidden"));
     }
 
     @Test
-    void aCrashedJvmIsATestErrorAndTheRunStillWritesItsBundle() throws IOException {
+    void aCrashedJvmIsATestErrorAndTheRunStillWritesItsBundle() throws Exception {
         CliRun run = fixture("VmCrash", "crash");
         assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
         JsonNode t = test(bundleUnder(out.resolve("crash")), "Fixture_02_VmCrash");
         assertEquals("ERROR", t.get("verdict").asText());
         assertTrue(t.get("reason").asText().startsWith("VM_ERROR"), t.toPrettyString());
+        Element suite = JUnitXml.suite(folderUnder(out.resolve("crash")).resolve("junit.xml"), "racelab.stress");
+        assertEquals("0", suite.getAttribute("failures"));
+        int errors = JUnitXml.casesWith(suite, "error");
+        assertTrue(errors >= 1, "the crashed JVM is an error");
+        assertEquals(String.valueOf(errors), suite.getAttribute("errors"));
+        Element error = (Element) suite.getElementsByTagName("error").item(0);
+        assertTrue(((Element) error.getParentNode()).getAttribute("classname").endsWith("Fixture_02_VmCrash"));
+        // the fork's own message: the fixture's JVM exits with code 42
+        assertTrue(error.getAttribute("message").contains("error code 42"), error.getAttribute("message"));
     }
 
     @Test

@@ -1,10 +1,13 @@
 package org.racelab.harness.cli;
 
+import org.racelab.harness.TwoCpus;
 import org.racelab.harness.run.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.racelab.harness.report.JUnitXml;
+import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ class VraceRunTest {
 
     @BeforeAll
     static void runTheFixtures() throws IOException {
+        TwoCpus.assume();
         run = CliRun.of("vrace", "--profile", "quick", "--tests-jar", Path.of("target", "test-classes").toString(),
                 "--case", "RacyCounter|AtomicCounter|Termination|ThrowingActor", "--carriers", "1,2",
                 "--out", out.toString());
@@ -34,12 +38,23 @@ class VraceRunTest {
     }
 
     @Test
-    void aThrowingActorIsATestErrorAndFailsTheRun() {
+    void aThrowingActorIsATestErrorAndFailsTheRun() throws Exception {
         assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
+        assertEquals(3, testNode("Fixture_08_ThrowingActor").get("runs").size(), "platform, 1 and 2 carriers");
         for (JsonNode r : testNode("Fixture_08_ThrowingActor").get("runs")) {
             assertEquals("ERROR", r.get("verdict").asText());
             assertTrue(r.get("reason").asText().contains("actor1 always throws"), r.toPrettyString());
         }
+        // the junit.xml this real run wrote: the three errors, the three skipped termination runs
+        Element suite = JUnitXml.suite(StressRunTest.folderUnder(out).resolve("junit.xml"), "racelab.vrace");
+        assertEquals("12", suite.getAttribute("tests"), "4 tests in 3 configurations");
+        assertEquals("3", suite.getAttribute("errors"));
+        assertEquals(3, JUnitXml.casesWith(suite, "error"));
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals("3", suite.getAttribute("skipped"));
+        Element error = (Element) suite.getElementsByTagName("error").item(0);
+        assertTrue(((Element) error.getParentNode()).getAttribute("classname").endsWith("Fixture_08_ThrowingActor"));
+        assertTrue(error.getAttribute("message").contains("actor1 always throws"), error.getAttribute("message"));
     }
 
     @Test
@@ -64,6 +79,7 @@ class VraceRunTest {
 
     @Test
     void theFixedCounterNeverShowsAForbiddenOutcome() {
+        assertEquals(3, testNode("Fixture_05_AtomicCounter").get("runs").size());
         for (JsonNode r : testNode("Fixture_05_AtomicCounter").get("runs")) {
             assertEquals("PASSED", r.get("verdict").asText(), r.toPrettyString());
             assertTrue(r.get("samples").asLong() > 0);
@@ -72,6 +88,7 @@ class VraceRunTest {
 
     @Test
     void aTerminationTestIsReportedAsNotSupported() {
+        assertEquals(3, testNode("Fixture_07_Termination").get("runs").size());
         for (JsonNode r : testNode("Fixture_07_Termination").get("runs")) {
             assertEquals("SKIPPED", r.get("verdict").asText());
             assertTrue(r.get("reason").asText().contains("termination-mode"));

@@ -53,6 +53,29 @@ class CompareLogicTest {
     }
 
     @Test
+    void rateTestsAtTenBillionSamples() {
+        // 5e9 of 1e10 against 5.0001e9 of 1e10: chi-square = N(ad-bc)^2/(r1 r2 c1 c2) = 2.0 on 1 degree, p = erfc(1)
+        RateTest.Result large = RateTest.of(List.of(new long[]{5_000_000_000L, 10_000_000_000L},
+                new long[]{5_000_100_000L, 10_000_000_000L}));
+        assertEquals("chi-square", large.test());
+        assertEquals(0.15729920705028513, large.p(), 1e-9);
+        // 3 race samples of 1e10 against none of 1e10: too few for chi-square, too many samples for Fisher;
+        // given 3 races, each on M1 with probability 1/2: both tails of Binomial(3, 1/2) at 3, p = 2/8
+        RateTest.Result rare = RateTest.of(List.of(new long[]{3, 10_000_000_000L}, new long[]{0, 10_000_000_000L}));
+        assertEquals("conditional binomial", rare.test());
+        assertEquals(0.25, rare.p(), 1e-12);
+        // within an int but a billion in the rarer column: Fisher's test would take minutes, chi-square is valid
+        RateTest.Result billion = RateTest.of(List.of(new long[]{500_000_000, 1_000_000_000},
+                new long[]{500_000_000, 1_000_000_000}));
+        assertEquals("chi-square", billion.test());
+        assertEquals(1.0, billion.p(), 1e-12);
+        // made-up counts that overflow a long: no test, and no exception
+        RateTest.Result absurd = RateTest.of(List.of(new long[]{1, Long.MAX_VALUE}, new long[]{1, Long.MAX_VALUE}));
+        assertFalse(absurd.meaningful());
+        assertEquals("no test (sample counts beyond 2^63)", absurd.text());
+    }
+
+    @Test
     void aSkippedTestIsNotComparableAndNeverShownAsNever() {
         Comparison.RaceRow row = Comparison.judge("C", "V", "racy", "x", List.of(
                 new RaceCell(RaceCell.RAN, 0, 1000, true, null),
