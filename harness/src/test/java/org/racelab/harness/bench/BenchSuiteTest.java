@@ -37,20 +37,6 @@ class BenchSuiteTest {
     static BenchSection section;
     static final List<long[]> progress = new ArrayList<>();
 
-    private static final ProgressListener QUIET = new ProgressListener() {
-        @Override
-        public void started(String what, long total, long estimateSeconds) {
-        }
-
-        @Override
-        public void progressed(long done, long total, String note) {
-        }
-
-        @Override
-        public void finished() {
-        }
-    };
-
     @BeforeAll
     static void runSuiteOnce() throws Exception {
         if (!TwoCpus.enough()) {
@@ -125,7 +111,7 @@ class BenchSuiteTest {
     void theRacyCounterLosesUpdatesAndTheAtomicOneNever() throws Exception {
         BenchSection counters = new BenchRunner().run(new BenchRequest("ContendedCounter\\.platformThreads",
                 new JmhBudget(1, 1, 100, 5, 200), Map.of("counter", List.of("plain", "AtomicInteger")),
-                folder.resolve("counters")), QUIET);
+                folder.resolve("counters")), ProgressListener.NONE);
         BenchResult plain = counter(counters, "plain");
         double updates = plain.secondary().get("updates").score();
         assertTrue(updates > 1_000_000, "increments made: " + updates);
