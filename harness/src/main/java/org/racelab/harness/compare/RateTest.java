@@ -29,9 +29,9 @@ public final class RateTest {
 
     public static final double ALPHA = 0.01;
     /** Which test judges a row, in one sentence for the pages. */
-    public static final String WHICH = "Fisher's exact test for 2 machines with few race (or no-race) samples, "
-            + "Pearson's chi-square where the counts are large or for more machines, the conditional binomial test "
-            + "beyond Fisher's range with few";
+    public static final String WHICH = "Fisher's exact test for two machines with at most 100,000 race (or no-race) "
+            + "samples; past that Pearson's chi-square, or the conditional binomial test where an expected count is "
+            + "below 5; chi-square for more machines";
     /** The most samples in the rarer column for which Fisher's exact test is run (0.1 s here). */
     static final long FISHER_MAX_RARE = 100_000;
     /** The smallest expected count for which chi-square's approximation is trusted. */

@@ -2,6 +2,7 @@ package org.racelab.harness.bench;
 
 import org.racelab.harness.TwoCpus;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.racelab.harness.bundle.BenchRatio;
@@ -36,23 +37,11 @@ class BenchSuiteTest {
     static BenchSection section;
     static final List<long[]> progress = new ArrayList<>();
 
-    private static final ProgressListener QUIET = new ProgressListener() {
-        @Override
-        public void started(String what, long total, long estimateSeconds) {
-        }
-
-        @Override
-        public void progressed(long done, long total, String note) {
-        }
-
-        @Override
-        public void finished() {
-        }
-    };
-
     @BeforeAll
     static void runSuiteOnce() throws Exception {
-        TwoCpus.assume();
+        if (!TwoCpus.enough()) {
+            return;
+        }
         ProgressListener listener = new ProgressListener() {
             @Override
             public void started(String what, long total, long estimateSeconds) {
@@ -69,6 +58,11 @@ class BenchSuiteTest {
         };
         section = new BenchRunner().run(new BenchRequest(BenchRequest.ALL, MINIMAL,
                 Map.of("tasks", List.of("100")), folder.resolve("raw")), listener);
+    }
+
+    @BeforeEach
+    void needsTwoCpus() {
+        TwoCpus.assume();
     }
 
     @Test
@@ -117,7 +111,7 @@ class BenchSuiteTest {
     void theRacyCounterLosesUpdatesAndTheAtomicOneNever() throws Exception {
         BenchSection counters = new BenchRunner().run(new BenchRequest("ContendedCounter\\.platformThreads",
                 new JmhBudget(1, 1, 100, 5, 200), Map.of("counter", List.of("plain", "AtomicInteger")),
-                folder.resolve("counters")), QUIET);
+                folder.resolve("counters")), ProgressListener.NONE);
         BenchResult plain = counter(counters, "plain");
         double updates = plain.secondary().get("updates").score();
         assertTrue(updates > 1_000_000, "increments made: " + updates);

@@ -3,7 +3,7 @@ package org.racelab.harness.cli;
 import org.racelab.harness.TwoCpus;
 import org.racelab.harness.run.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.racelab.harness.bundle.Json;
@@ -30,8 +30,8 @@ class StressRunTest {
     @TempDir
     static Path out;
 
-    @BeforeAll
-    static void needsTwoCpus() {
+    @BeforeEach
+    void needsTwoCpus() {
         TwoCpus.assume();
     }
 

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.racelab.harness.bundle.Fixtures;
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.console.StressSummary;
+import org.racelab.harness.report.JUnitXml;
 import org.racelab.harness.run.ExitCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class UntrustedNamesTest {
         assertNoneRaw("report.md", md);
         String junit = Files.readString(folder.resolve("junit.xml"));
         assertNoneRaw("junit.xml", junit);
-        Document d = parse(folder.resolve("junit.xml"));
+        Document d = JUnitXml.parse(folder.resolve("junit.xml"));
         assertEquals("lap\\u200Btop\\u202Egnp.exe", ((Element) d.getElementsByTagName("testsuite").item(0))
                 .getAttribute("hostname"));
 
@@ -160,7 +160,7 @@ class UntrustedNamesTest {
         assertTrue(md.contains("FORBIDDEN outcome \\[-7\\] seen 7 times"), md);
         assertTrue(md.contains("| FAILED |"), "the Markdown table has the failing row");
 
-        Element stress = (Element) parse(folder.resolve("junit.xml")).getElementsByTagName("testsuite").item(0);
+        Element stress = (Element) JUnitXml.parse(folder.resolve("junit.xml")).getElementsByTagName("testsuite").item(0);
         assertEquals("1", stress.getAttribute("failures"));
         NodeList failures = stress.getElementsByTagName("failure");
         assertEquals(1, failures.getLength());
@@ -181,11 +181,5 @@ class UntrustedNamesTest {
                     + " as it is");
         }
         assertFalse(text.contains("\u0430ptop"), where + " holds a look-alike as it is");
-    }
-
-    static Document parse(Path xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(xml.toFile());
     }
 }

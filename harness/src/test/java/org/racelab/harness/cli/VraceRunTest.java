@@ -4,6 +4,7 @@ import org.racelab.harness.TwoCpus;
 import org.racelab.harness.run.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.racelab.harness.report.JUnitXml;
@@ -30,11 +31,18 @@ class VraceRunTest {
 
     @BeforeAll
     static void runTheFixtures() throws IOException {
-        TwoCpus.assume();
+        if (!TwoCpus.enough()) {
+            return;
+        }
         run = CliRun.of("vrace", "--profile", "quick", "--tests-jar", Path.of("target", "test-classes").toString(),
                 "--case", "RacyCounter|AtomicCounter|Termination|ThrowingActor", "--carriers", "1,2",
                 "--out", out.toString());
         bundle = StressRunTest.bundleUnder(out);
+    }
+
+    @BeforeEach
+    void needsTwoCpus() {
+        TwoCpus.assume();
     }
 
     @Test

@@ -13,7 +13,13 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** junit.xml, parsed back with the JDK's XML parser, as a CI server would read it. */
+/**
+ * junit.xml, parsed back with the JDK's XML parser, as a CI server would read it, from fixture
+ * bundles (forbidden-seen.json is a real bundle with one FORBIDDEN count written in by hand, so
+ * its counts do not sum). The junit.xml of real FAILED and ERROR runs is read back where those
+ * runs are made: StressRunTest (a FORBIDDEN outcome, a crashed JVM) and VraceRunTest (an actor
+ * that throws, on platform threads and on 1 and 2 carriers).
+ */
 class ReportJUnitTest {
 
     @TempDir
