@@ -25,8 +25,11 @@ final class CommonOptions {
             .desc("run another JCStress test jar (or classes folder) instead of racelab's catalog").get();
     static final Option OUT = Option.builder("o").longOpt("out").hasArg().argName("DIR")
             .desc("where run folders go (default: results); an earlier run's folder is never touched").get();
+    /** The longest {@code --timeout}: 365 days, beyond any run, and far from any overflow. */
+    static final long MAX_TIMEOUT_SECONDS = 365L * 24 * 60 * 60;
     static final Option TIMEOUT = Option.builder().longOpt("timeout").hasArg().argName("SECONDS")
-            .desc("stop JCStress as hung after this long (default: from the profile and the number of tests)").get();
+            .desc("stop JCStress as hung after this long, 1 to " + MAX_TIMEOUT_SECONDS
+                    + " (default: from the profile and the number of tests)").get();
 
     private CommonOptions() {
     }
@@ -89,14 +92,16 @@ final class CommonOptions {
             return byDefault;
         }
         String v = line.getOptionValue(TIMEOUT);
+        long s;
         try {
-            long s = Long.parseLong(v.strip());
-            if (s <= 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(s);
+            s = Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw new UsageException("--timeout takes a whole number of seconds above 0, not '" + v + "'");
+            s = 0;
         }
+        if (s <= 0 || s > MAX_TIMEOUT_SECONDS) {
+            throw new UsageException("--timeout takes a whole number of seconds from 1 to " + MAX_TIMEOUT_SECONDS
+                    + " (365 days), not '" + v + "'");
+        }
+        return Duration.ofSeconds(s);
     }
 }

@@ -152,6 +152,11 @@ public final class SchedRunner {
     }
 
     private ChildResult runChild(Child child, Path dir) throws ChildFailure {
+        return runChild(child, dir, Duration.ofSeconds(60 + Math.round(child.estimateSeconds() * 4)));
+    }
+
+    /** Runs one child; the watchdog stops it after {@code timeout}. */
+    ChildResult runChild(Child child, Path dir, Duration timeout) throws ChildFailure {
         Path out = dir.resolve(child.name() + ".json");
         Path log = dir.resolve(child.name() + ".log");
         List<String> jvmArgs = new ArrayList<>();
@@ -165,7 +170,6 @@ public final class SchedRunner {
         args.add(out.toAbsolutePath().toString());
         args.add(child.experiment().id());
         args.addAll(child.args());
-        long timeoutSeconds = 60 + Math.round(child.estimateSeconds() * 4);
         ChildJvm.Ending ending;
         try {
             Files.deleteIfExists(out);
@@ -173,7 +177,7 @@ public final class SchedRunner {
                 throw new ChildFailure(stopReason);
             }
             ending = jvm.run(ChildJvm.command(jvmArgs, null, SchedChild.class.getName(), args), null, log,
-                    Duration.ofSeconds(timeoutSeconds), line -> { });
+                    timeout, line -> { });
         } catch (IOException e) {
             throw new ChildFailure("cannot start a JVM: " + e.getMessage());
         }

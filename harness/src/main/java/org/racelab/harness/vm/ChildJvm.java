@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +21,21 @@ import java.util.function.Consumer;
  *
  * <p>It runs on the same Java as racelab, with racelab's class path (after whatever the caller
  * puts first), its console goes line by line to a log file and to a listener, a watchdog stops
- * it when it takes too long, and {@link #stop} from another thread (Ctrl-C) ends it. Stopping
- * always ends the whole process tree: JCStress forks JVMs of its own.
+ * it when it takes too long, and {@link #stop} from another thread (Ctrl-C) ends it.
+ *
+ * <p>Stopping is graceful first: the child is asked to end (SIGTERM), so that it can save what
+ * it measured (JCStress's host closes its results file, see {@code JCStressMain}); only if it
+ * has not ended after the grace period is the whole process tree killed (JCStress forks JVMs of
+ * its own). And every child is {@link Tethered}: its standard input is a pipe that only this
+ * racelab process holds open, so the child ends when racelab dies, even by {@code kill -9}.
  */
 public final class ChildJvm {
 
+    /** How long a child asked to stop may take to save what it has, before it is killed. */
+    public static final Duration GRACE = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 50;
+
+    private final long graceNanos;
     private volatile Process process;
     private volatile String stopReason;
 
@@ -36,7 +47,19 @@ public final class ChildJvm {
         }
     }
 
-    /** {@code java <jvmArgs> -cp <first>:<racelab's class path> <mainClass> <args>}. */
+    public ChildJvm() {
+        this(GRACE);
+    }
+
+    /** @param grace how long a child asked to stop may take before it is killed */
+    public ChildJvm(Duration grace) {
+        this.graceNanos = saturatedNanos(grace);
+    }
+
+    /**
+     * {@code java <jvmArgs> -cp <first>:<racelab's class path> Tethered <mainClass> <args>}: the
+     * child runs {@code mainClass}, and ends when racelab does.
+     */
     public static List<String> command(List<String> jvmArgs, Path classpathFirst, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -45,6 +68,7 @@ public final class ChildJvm {
         cmd.add("-cp");
         String own = System.getProperty("java.class.path");
         cmd.add(classpathFirst == null ? own : classpathFirst + File.pathSeparator + own);
+        cmd.add(Tethered.class.getName());
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
@@ -55,6 +79,8 @@ public final class ChildJvm {
      *
      * @param workDir where it runs (null: racelab's own working directory)
      * @param log     where its console goes, stdout and stderr together
+     * @param timeout the watchdog: how long it may run before it is stopped (any length; a
+     *                very long one simply never trips)
      * @param onLine  hears each line of the console as it comes
      */
     public Ending run(List<String> command, Path workDir, Path log, Duration timeout, Consumer<String> onLine)
@@ -65,22 +91,25 @@ public final class ChildJvm {
         }
         Process p = pb.start();
         process = p;
-        p.getOutputStream().close();
+        // the tether: held open, never written, closed when the child has ended (or by the OS when racelab dies)
+        OutputStream lifeline = p.getOutputStream();
         if (stopReason != null) {
             destroyTree(p);
         }
         Thread pump = Thread.ofPlatform().daemon().name("child-jvm-console").start(() -> pump(p, log, onLine));
         try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                stopReason = "did not finish within " + timeout.toSeconds() + " s; it was stopped";
-                destroyTree(p);
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
+            String forced = await(p, timeout);
+            p.waitFor(10, TimeUnit.SECONDS);
             pump.join(TimeUnit.SECONDS.toMillis(5));
+            if (forced != null) {
+                stopReason = stopReason + forced;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopReason = "interrupted";
             destroyTree(p);
+        } finally {
+            closeQuietly(lifeline);
         }
         String reason = stopReason;
         stopReason = null;
@@ -88,18 +117,72 @@ public final class ChildJvm {
         return new Ending(p.isAlive() ? -1 : p.exitValue(), reason);
     }
 
-    /** Ends the running child and everything it started; what it wrote so far stays. */
+    /**
+     * Waits for the child to end; trips the watchdog, and kills the tree when a stop is not
+     * obeyed within the grace period. Returns what to add to the stop reason when it had to kill.
+     */
+    private String await(Process p, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long limit = saturatedNanos(timeout);
+        long stopAsked = 0;
+        boolean asked = false;
+        while (!p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            long now = System.nanoTime();
+            if (stopReason == null && now - start >= limit) {
+                stopReason = "did not finish within " + timeout.toSeconds() + " s; it was stopped";
+                askToEnd(p);
+            }
+            if (stopReason != null && !asked) {
+                asked = true;
+                stopAsked = now;
+            } else if (asked && now - stopAsked >= graceNanos) {
+                destroyTree(p);
+                return " (it did not end within " + TimeUnit.NANOSECONDS.toSeconds(graceNanos)
+                        + " s of being asked to, and was killed)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Asks the running child to end (SIGTERM), so that it keeps what it measured; {@link #run}
+     * kills it and everything it started if it has not ended within the grace period.
+     */
     public void stop(String reason) {
         stopReason = reason;
         Process p = process;
         if (p != null) {
-            destroyTree(p);
+            askToEnd(p);
         }
+    }
+
+    /**
+     * SIGTERM, through the process's handle: {@code Process.destroy()} would also close the pipes,
+     * and with them the tether and the rest of the child's console, which says what it kept.
+     */
+    private static void askToEnd(Process p) {
+        p.toHandle().destroy();
     }
 
     private static void destroyTree(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        p.toHandle().destroyForcibly();
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the child is gone already
+        }
     }
 
     private static void pump(Process p, Path log, Consumer<String> onLine) {
