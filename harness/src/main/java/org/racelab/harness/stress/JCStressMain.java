@@ -59,6 +59,7 @@ public final class JCStressMain {
     private final JCStress jcstress;
     private final PrintStream out = System.out;
     private volatile Run run;
+    private volatile boolean stopping;
 
     private JCStressMain(Options opts) {
         this.opts = opts;
@@ -103,7 +104,10 @@ public final class JCStressMain {
         VMSupport.initFlags(opts);
         VMSupport.detectAvailableVMConfigs(opts.isSplitCompilation(), opts.getJvmArgs(), opts.getJvmArgsPrepend());
         if (VMSupport.getAvailableVMConfigs().isEmpty()) {
-            out.println("FATAL: No JVM configurations to run with.");
+            // when stopping, the probes failed because the stop killed them: nothing to report
+            if (!stopping) {
+                out.println("FATAL: No JVM configurations to run with.");
+            }
             return;
         }
         SortedSet<String> tests = jcstress.getTests();
@@ -156,10 +160,16 @@ public final class JCStressMain {
 
     /** The shutdown hook: keep what came in, end what runs. */
     private void cutShort() {
+        stopping = true;
         Run r = run;
-        if (r == null || !r.end()) {
-            // still probing the VM, or the run had ended: end whatever is still running
+        if (r == null) {
+            out.println("racelab: JCStress was stopped while it probed the JVM, before any test ran");
+            out.flush();
             endForks();
+            return;
+        }
+        if (!r.end()) {
+            endForks(); // the run had ended: whatever still runs ends too
             return;
         }
         r.scheduler.close();
