@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  *
  * <p>JCStress runs as a child process, in the bundle's {@code raw/} folder, because that is how
  * a hang or a crash stays JCStress's problem: racelab's watchdog can stop the whole process tree
- * (JCStress forks a JVM per test configuration) and still read every result written before.
+ * (JCStress forks a JVM per test configuration) and still read every result written before. It
+ * runs through {@link JCStressMain}, which writes each result to the results file as it comes in
+ * and, asked to stop, ends its forks and closes the file: a run cut short (Ctrl-C, {@code kill},
+ * the watchdog) keeps every test that had finished, with its counts.
  * JCStress's console output goes to {@code raw/jcstress-console.log}; racelab reads its progress
  * line from it, then its results file, and its HTML report stays under {@code raw/jcstress/}.
  */
@@ -38,7 +41,7 @@ public final class StressRunner {
     private final ChildJvm jvm = new ChildJvm();
     private volatile boolean reportedTestFailures;
 
-    /** Stops the run from another thread (Ctrl-C): the process tree is ended, results so far are kept. */
+    /** Stops the run from another thread (Ctrl-C): JCStress is asked to end, results so far are kept. */
     public void stop(String reason) {
         jvm.stop(reason);
     }
@@ -103,7 +106,7 @@ public final class StressRunner {
                 // JNA unpacks its native library into a shared cache; a tests jar that brings another JNA
                 // version than racelab's would find the other's library there. Each run unpacks its own.
                 "-Djna.tmpdir=" + request.rawDir().resolve(JNA_TMP)),
-                request.catalog().location(), "org.openjdk.jcstress.Main", args);
+                request.catalog().location(), JCStressMain.class.getName(), args);
     }
 
     private static void deleteTree(Path dir) {

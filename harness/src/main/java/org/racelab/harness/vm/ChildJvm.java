@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A JVM that a runner starts for work that must not run in racelab's own: JCStress, a
@@ -66,8 +68,12 @@ public final class ChildJvm {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        String own = System.getProperty("java.class.path");
-        cmd.add(classpathFirst == null ? own : classpathFirst + File.pathSeparator + own);
+        // absolute: a child may run in another folder (JCStress runs in raw/), and racelab may have
+        // been started as 'java -jar harness/target/racelab.jar'
+        String own = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        cmd.add(classpathFirst == null ? own : classpathFirst.toAbsolutePath() + File.pathSeparator + own);
         cmd.add(Tethered.class.getName());
         cmd.add(mainClass);
         cmd.addAll(args);

@@ -40,6 +40,21 @@ class ChildJvmTest {
     }
 
     @Test
+    void theChildsClassPathIsAbsoluteSinceItMayRunInAnotherFolder() {
+        // JCStress runs in raw/; 'java -jar harness/target/racelab.jar' gives a relative class path
+        List<String> cmd = ChildJvm.command(List.of(), Path.of("target", "test-classes"), Talker.class.getName(),
+                List.of());
+        String cp = cmd.get(cmd.indexOf("-cp") + 1);
+        for (String entry : cp.split(java.io.File.pathSeparator)) {
+            assertTrue(Path.of(entry).isAbsolute(), entry + " is relative");
+        }
+        assertTrue(cp.startsWith(Path.of("target", "test-classes").toAbsolutePath() + java.io.File.pathSeparator),
+                "the caller's entry first");
+        assertEquals(List.of(Tethered.class.getName(), Talker.class.getName()), cmd.subList(cmd.size() - 2, cmd.size()),
+                "the child runs its main class through the tether");
+    }
+
+    @Test
     void aWatchdogOfAnyLengthIsAccepted() throws IOException {
         // Duration.toMillis() of this overflows; the watchdog must simply never trip
         ChildJvm.Ending ending = new ChildJvm().run(command(Talker.class), null, tmp.resolve("talker.log"),
