@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bundles already written keep opening. {@code bundle-before-shape.json} is the bundle of a real
  * {@code racelab run --profile smoke} on the development machine (2 vCPUs AMD EPYC, Linux 6.18,
  * Temurin 25.0.3), written by racelab at commit 673f714, before the bundle got its own types and
- * before its sched section lost the chart paths.
+ * before its sched section lost the chart paths. Only its {@code testsJar} was made relative
+ * (it named the development checkout).
  */
 class BundleCompatibilityTest {
 
