@@ -38,6 +38,15 @@ public record ModelSection(String engine, String canary, List<ModelResult> tests
             actors = Records.list(actors);
             outcomes = Records.list(outcomes);
         }
+
+        /**
+         * What the model says of one outcome, in a word: "interleaving" (some interleaving gives
+         * it), "no interleaving" (none does, and the search was exhaustive), or "not found" (the
+         * search was bounded, so no claim about all interleavings).
+         */
+        public String word(ScOutcome o) {
+            return o.allowed() ? "interleaving" : exhaustive ? "no interleaving" : "not found";
+        }
     }
 
     /**

@@ -33,8 +33,8 @@ final class ScWords {
     private static String words(ModelSection.ModelResult m, List<String> race) {
         List<String> parts = new ArrayList<>();
         for (String id : race) {
-            m.outcomes().stream().filter(o -> o.id().equals(id)).findFirst().ifPresent(o -> parts.add("[" + id + "] "
-                    + (o.allowed() ? "interleaving" : m.exhaustive() ? "no interleaving" : "not found")));
+            m.outcomes().stream().filter(o -> o.id().equals(id)).findFirst()
+                    .ifPresent(o -> parts.add("[" + id + "] " + m.word(o)));
         }
         return String.join("; ", parts);
     }

@@ -37,7 +37,7 @@ final class Interleavings {
         }
         List<String> parts = new ArrayList<>();
         for (ModelSection.ScOutcome o : teaching(m)) {
-            parts.add("[" + o.id() + "] " + (o.allowed() ? "interleaving" : m.exhaustive() ? "no interleaving" : "not found"));
+            parts.add("[" + o.id() + "] " + m.word(o));
         }
         return String.join("; ", parts);
     }
