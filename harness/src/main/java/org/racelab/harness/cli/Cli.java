@@ -32,7 +32,7 @@ public final class Cli {
 
     public Cli() {
         for (Command c : List.of(new RunCommand(), new StressCommand(), new VraceCommand(), new BenchCommand(),
-                new SchedCommand(), new ReportCommand(), new CompareCommand(), new ExplainCommand(), new ListCommand(),
+                new SchedCommand(), new ReportCommand(), new CompareCommand(), new ExplainCommand(), new LabCommand(), new ListCommand(),
                 new SysinfoCommand())) {
             commands.put(c.name(), c);
         }

@@ -82,6 +82,13 @@ public final class LabRun {
             full.ifPresent(f -> reasons.add(0, f));
             bundle = bundle.finish(now(), reasons);
             save(folder, bundle);
+            for (Section s : sections) {
+                try {
+                    s.finished(bundle, folder);
+                } catch (IOException e) {
+                    terminal.err().println("racelab " + command + ": " + s.name() + ": " + reason(e));
+                }
+            }
             full.ifPresent(f -> terminal.err().println("racelab " + command + ": " + f
                     + ": a section that failed may have failed for that"));
             // inside the guard: a Ctrl-C waits for the report too, so no half-written page is left

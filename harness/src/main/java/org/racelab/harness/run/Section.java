@@ -33,4 +33,11 @@ public interface Section {
 
     /** The section's lines for a person at the terminal. */
     void summarize(Bundle bundle, Path folder, PrintStream out);
+
+    /**
+     * The run is over and its bundle saved, whether it ran to the end or was cut short: a section
+     * may write what it derives from the final bundle (a lab's grade files). Does nothing by default.
+     */
+    default void finished(Bundle bundle, Path folder) throws IOException {
+    }
 }

@@ -1,6 +1,5 @@
 package org.racelab.harness.vm;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,6 +37,7 @@ public final class ChildJvm {
     private static final long POLL_MILLIS = 50;
 
     private final long graceNanos;
+    private volatile long outputCap = Long.MAX_VALUE;
     private volatile Process process;
     private volatile String stopReason;
 
@@ -56,6 +56,16 @@ public final class ChildJvm {
     /** @param grace how long a child asked to stop may take before it is killed */
     public ChildJvm(Duration grace) {
         this.graceNanos = saturatedNanos(grace);
+    }
+
+    /**
+     * Caps the child's console: past {@code bytes} characters the log keeps nothing more and the
+     * child is stopped, its reason saying it flooded its output. For code racelab does not trust
+     * (a student's), which may print without end.
+     */
+    public ChildJvm capOutput(long bytes) {
+        this.outputCap = bytes;
+        return this;
     }
 
     /**
@@ -191,16 +201,55 @@ public final class ChildJvm {
         }
     }
 
-    private static void pump(Process p, Path log, Consumer<String> onLine) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    /** The longest line racelab keeps whole: a longer one is cut into pieces of this size. */
+    static final int MAX_LINE = 64 * 1024;
+
+    private void pump(Process p, Path log, Consumer<String> onLine) {
+        try (java.io.Reader in = new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8);
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(line);
-                onLine.accept(line);
+            char[] buf = new char[8192];
+            StringBuilder line = new StringBuilder();
+            long written = 0;
+            boolean flooded = false;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (flooded) {
+                    continue; // drain, so the child never blocks on a full pipe while it is stopped
+                }
+                for (int i = 0; i < n && !flooded; i++) {
+                    char c = buf[i];
+                    if (c != '\n' && line.length() < MAX_LINE) {
+                        line.append(c);
+                        continue;
+                    }
+                    written += line.length() + 1L;
+                    if (written > outputCap) {
+                        flooded = true;
+                        out.println("[racelab: output cut here, past " + outputCap + " characters]");
+                        stop("flooded its console with more than " + outputCap / 1024 + " KiB of output; it was stopped");
+                        break;
+                    }
+                    String text = stripCr(line);
+                    out.println(text);
+                    onLine.accept(text);
+                    line.setLength(0);
+                    if (c != '\n') {
+                        line.append(c);
+                    }
+                }
+            }
+            if (!flooded && !line.isEmpty()) {
+                String text = stripCr(line);
+                out.println(text);
+                onLine.accept(text);
             }
         } catch (IOException e) {
             // the process was stopped under us: the log keeps what it had
         }
+    }
+
+    private static String stripCr(StringBuilder line) {
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
     }
 }
