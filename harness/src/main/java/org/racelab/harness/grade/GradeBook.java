@@ -5,7 +5,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.racelab.harness.bundle.OutputFiles;
 import org.racelab.harness.format.Texts;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +37,7 @@ public final class GradeBook {
             throws IOException {
         OutputFiles.write(folder.resolve(CSV), out -> csv(new OutputStreamWriter(out, StandardCharsets.UTF_8), testIds, rows));
         OutputFiles.writeString(folder.resolve(MARKDOWN), markdown(assignment, testIds, rows));
-        OutputFiles.writeString(folder.resolve(JUNIT), junit(assignment, rows));
+        OutputFiles.write(folder.resolve(JUNIT), out -> junit(out, assignment, rows));
     }
 
     private static void csv(Writer w, List<String> testIds, List<SubmissionRow> rows) throws IOException {
@@ -95,35 +99,71 @@ public final class GradeBook {
         return s.toString();
     }
 
-    private static String junit(String assignment, List<SubmissionRow> rows) {
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
-                .append(Texts.xml("racelab lab grade " + assignment)).append("\">\n");
-        for (SubmissionRow r : rows) {
-            long failures = r.tests().stream().filter(t -> !t.passed()).count();
-            boolean ungraded = !r.status().equals("graded");
-            x.append("  <testsuite name=\"").append(Texts.xml(r.submission())).append("\" tests=\"")
-                    .append(ungraded ? 1 : r.tests().size()).append("\" failures=\"").append(ungraded ? 0 : failures)
-                    .append("\" errors=\"").append(ungraded ? 1 : 0).append("\" time=\"")
-                    .append(String.format(Locale.ROOT, "%.1f", r.seconds())).append("\">\n");
-            x.append("    <properties><property name=\"score\" value=\"").append(r.score())
-                    .append("\"/><property name=\"max_score\" value=\"").append(r.maxScore()).append("\"/></properties>\n");
-            if (ungraded) {
-                x.append("    <testcase classname=\"").append(Texts.xml(r.submission())).append("\" name=\"")
-                        .append(Texts.xml(r.status())).append("\"><error message=\"")
-                        .append(Texts.xml(r.problem() == null ? r.status() : r.problem())).append("\">")
-                        .append(Texts.xml(String.join("\n", r.details()))).append("</error></testcase>\n");
-            }
-            for (Grade.Row t : r.tests()) {
-                x.append("    <testcase classname=\"").append(Texts.xml(r.submission())).append("\" name=\"")
-                        .append(Texts.xml(t.name() + " (" + t.kind() + ")")).append("\">");
-                if (!t.passed()) {
-                    x.append("<failure message=\"").append(Texts.xml(t.points() + " of " + t.maxPoints() + " points"))
-                            .append("\">").append(Texts.xml(String.join("\n", t.evidence()))).append("</failure>");
+    private static void junit(OutputStream out, String assignment, List<SubmissionRow> rows) throws IOException {
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            x.writeStartElement("testsuites");
+            attr(x, "name", "racelab lab grade " + assignment);
+            for (SubmissionRow r : rows) {
+                boolean ungraded = !r.status().equals("graded");
+                x.writeCharacters("\n  ");
+                x.writeStartElement("testsuite");
+                attr(x, "name", r.submission());
+                attr(x, "tests", Integer.toString(ungraded ? 1 : r.tests().size()));
+                attr(x, "failures", Long.toString(ungraded ? 0 : r.tests().stream().filter(t -> !t.passed()).count()));
+                attr(x, "errors", ungraded ? "1" : "0");
+                attr(x, "time", String.format(Locale.ROOT, "%.1f", r.seconds()));
+                x.writeCharacters("\n    ");
+                x.writeStartElement("properties");
+                property(x, "score", Integer.toString(r.score()));
+                property(x, "max_score", Integer.toString(r.maxScore()));
+                property(x, "status", r.status());
+                x.writeEndElement();
+                if (ungraded) {
+                    testcase(x, r.submission(), r.status(), "error", r.problem() == null ? r.status() : r.problem(),
+                            r.details());
                 }
-                x.append("</testcase>\n");
+                for (Grade.Row t : r.tests()) {
+                    testcase(x, r.submission(), t.name() + " (" + t.kind() + ")", t.passed() ? null : "failure",
+                            t.points() + " of " + t.maxPoints() + " points", t.evidence());
+                }
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
             }
-            x.append("  </testsuite>\n");
+            x.writeCharacters("\n");
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write junit.xml: " + e.getMessage(), e);
         }
-        return x.append("</testsuites>\n").toString();
+    }
+
+    private static void testcase(XMLStreamWriter x, String cls, String name, String problem, String message,
+                                 List<String> text) throws XMLStreamException {
+        x.writeCharacters("\n    ");
+        x.writeStartElement("testcase");
+        attr(x, "classname", cls);
+        attr(x, "name", name);
+        if (problem != null) {
+            x.writeStartElement(problem);
+            attr(x, "message", message);
+            x.writeCharacters(Texts.xml(String.join("\n", text)));
+            x.writeEndElement();
+        }
+        x.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeEmptyElement("property");
+        attr(x, "name", name);
+        attr(x, "value", value);
+    }
+
+    private static void attr(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeAttribute(name, Texts.xml(value));
     }
 }

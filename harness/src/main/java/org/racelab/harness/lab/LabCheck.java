@@ -122,11 +122,11 @@ public final class LabCheck {
                 sections.add(new LabStressSectionRun(catalog, stress, LabStressSectionRun.perTest(r.profile())));
                 if (!a.predicts()) {
                     List<Integer> carriers = cpus > 1 ? List.of(1, cpus) : List.of(1);
-                    sections.add(new VraceSectionRun(catalog, stress, true, false, carriers, null));
+                    sections.add(new Quiet(new VraceSectionRun(catalog, stress, true, false, carriers, null)));
                 }
             }
             if (!modelled.isEmpty()) {
-                sections.add(new ModelSectionRun(modelled));
+                sections.add(new Quiet(new ModelSectionRun(modelled)));
             }
             Map<String, Object> options = new LinkedHashMap<>();
             options.put("assignment", a.id());

@@ -27,6 +27,9 @@ import java.util.List;
  */
 final class LabStressSectionRun implements Section {
 
+    /** What JCStress may spend probing the JVM before its first test: a dozen JVM starts, on a loaded machine. */
+    static final Duration PROBE_ALLOWANCE = Duration.ofMinutes(10);
+
     private final TestCatalog catalog;
     private final List<StressTest> tests;
     private final Duration perTest;
@@ -39,9 +42,12 @@ final class LabStressSectionRun implements Section {
         this.perTest = perTest;
     }
 
-    /** How long one test may run before it counts as hung: generous, four times what a test takes here. */
+    /**
+     * How long JCStress may go without finishing a result (one test in one JVM configuration) before
+     * the test counts as hung: four times what a test takes here, and a minute more.
+     */
     static Duration perTest(Profile profile) {
-        return Duration.ofSeconds(45).plus(profile.expectedPerTest().multipliedBy(4));
+        return Duration.ofSeconds(60).plus(profile.expectedPerTest().multipliedBy(4));
     }
 
     @Override
@@ -49,6 +55,10 @@ final class LabStressSectionRun implements Section {
         return "stress";
     }
 
+    /**
+     * Runs the tests in one JCStress run; when its watchdog ends it, the first test without a result
+     * is the one that hung, and the tests after it run again in a fresh JCStress.
+     */
     @Override
     public Bundle run(Bundle bundle, Profile profile, Path rawDir, ProgressListener progress) throws IOException {
         List<StressTestResult> results = new ArrayList<>();
@@ -57,39 +67,48 @@ final class LabStressSectionRun implements Section {
         double elapsed = 0;
         int cpus = Runtime.getRuntime().availableProcessors();
         String rawReport = null;
-        for (int i = 0; i < tests.size(); i++) {
-            StressTest test = tests.get(i);
-            if (stopped != null) {
-                results.add(notRun(test, stopped));
-                continue;
+        int attempt = 0;
+        while (results.size() < tests.size() && stopped == null) {
+            List<StressTest> rest = tests.subList(results.size(), tests.size());
+            StressSection run;
+            try (Watchdog watchdog = new Watchdog(progress)) {
+                run = runner.run(new StressRequest(catalog, rest, profile, rawDir.resolve("stress-" + ++attempt),
+                        PROBE_ALLOWANCE.plus(perTest.multipliedBy(rest.size()))), watchdog);
             }
-            StressSection one = runner.run(new StressRequest(catalog, List.of(test), profile,
-                    rawDir.resolve("stress-" + (i + 1)), perTest), progress);
-            args = one.jcstressArgs();
-            elapsed += one.elapsedSeconds();
-            rawReport = rawReport == null ? one.rawReport() : rawReport;
-            StressTestResult r = one.tests().isEmpty() ? notRun(test, one.incomplete()) : one.tests().get(0);
-            if (!one.complete() && stopped == null && r.verdict() == Verdict.NOT_RUN) {
-                // the watchdog, not the user, ended it: the test never finished, and that is its result
-                r = hung(r, one.incomplete());
-            } else if (!one.complete()) {
-                problems.add(test.name() + ": " + one.incomplete());
+            args = run.jcstressArgs();
+            elapsed += run.elapsedSeconds();
+            rawReport = rawReport == null ? run.rawReport() : rawReport;
+            boolean hungHere = false;
+            for (StressTestResult r : run.tests()) {
+                if (hungHere) {
+                    break; // runs again, in a fresh JCStress
+                }
+                if (r.verdict() == Verdict.NOT_RUN && !run.complete() && stopped == null && !hungHere) {
+                    // the watchdog, not the user, ended it: this test never finished, and that is its result
+                    results.add(hung(r, run.incomplete()));
+                    hungHere = true;
+                } else {
+                    results.add(r);
+                }
             }
-            results.add(r);
-            bundle = bundle.withStress(section(args, cpus, problems, elapsed, rawReport, results, i + 1));
+            if (!run.complete() && !hungHere && stopped == null) {
+                problems.add(run.incomplete());
+                break;
+            }
+            bundle = bundle.withStress(section(args, cpus, problems, elapsed, rawReport, results));
         }
-        return bundle.withStress(section(args, cpus, problems, elapsed, rawReport, results, tests.size()));
+        return bundle.withStress(section(args, cpus, problems, elapsed, rawReport, results));
     }
 
     private StressSection section(List<String> args, int cpus, List<String> problems, double elapsed,
-                                  String rawReport, List<StressTestResult> done, int upTo) {
+                                  String rawReport, List<StressTestResult> done) {
         List<StressTestResult> all = new ArrayList<>(done);
         for (int j = done.size(); j < tests.size(); j++) {
-            all.add(notRun(tests.get(j), "not reached yet"));
+            all.add(notRun(tests.get(j), stopped != null ? "no result before the run stopped" : "not reached yet"));
         }
         boolean complete = problems.isEmpty() && done.size() == tests.size() && stopped == null;
-        String why = stopped != null ? stopped : problems.isEmpty() ? (complete ? null : "ran " + upTo + " of "
-                + tests.size() + " tests") : String.join("; ", problems);
+        String why = stopped != null ? stopped : !problems.isEmpty() ? String.join("; ", problems)
+                : complete ? null : "ran " + done.size() + " of " + tests.size() + " tests";
         return new StressSection("jcstress " + StressRunner.JCSTRESS_VERSION, catalog.location().toString(), args,
                 cpus, complete, why, Math.round(elapsed * 10) / 10.0, rawReport, all);
     }
@@ -97,13 +116,69 @@ final class LabStressSectionRun implements Section {
     private static StressTestResult hung(StressTestResult r, String why) {
         return new StressTestResult(r.name(), r.caseName(), r.variant(), r.actors(), r.lesson(), r.kind(),
                 Verdict.ERROR, "hang: the test never finished (a deadlock, or a thread waiting for a wake-up that"
-                + " never came): JCStress " + why, r.samples(), r.outcomes(), r.raceObserved(), r.raceSamples(),
+                + " never came): " + why, r.samples(), r.outcomes(), r.raceObserved(), r.raceSamples(),
                 r.raceExpected(), r.configs());
     }
 
     private static StressTestResult notRun(StressTest t, String why) {
         return new StressTestResult(t.name(), t.caseName(), t.variant(), t.actors(), null, t.raceKind().word(),
                 Verdict.NOT_RUN, why, 0, List.of(), null, null, null, List.of());
+    }
+
+    /**
+     * The hang detector: JCStress prints its count of finished results every second while tests run;
+     * when that count stands still for {@link #perTest}, the test running is hung, whatever the
+     * machine's load. The time JCStress takes to probe the JVM before the first test is not counted.
+     */
+    private final class Watchdog implements ProgressListener, AutoCloseable {
+        private final ProgressListener shown;
+        private final Thread thread;
+        private volatile long lastDone = -1;
+        private volatile long lastChange;
+
+        Watchdog(ProgressListener shown) {
+            this.shown = shown;
+            this.thread = Thread.ofPlatform().daemon().name("lab-hang-watchdog").start(this::watch);
+        }
+
+        private void watch() {
+            long limit = perTest.toNanos();
+            try {
+                while (true) {
+                    Thread.sleep(250);
+                    if (lastDone >= 0 && System.nanoTime() - lastChange > limit) {
+                        runner.stop("finished no test for " + perTest.toSeconds() + " s; it was stopped");
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                // the run is over
+            }
+        }
+
+        @Override
+        public void started(String what, long total, long estimateSeconds) {
+            shown.started(what, total, estimateSeconds);
+        }
+
+        @Override
+        public void progressed(long done, long total, String note) {
+            if (done != lastDone) {
+                lastChange = System.nanoTime();
+                lastDone = done;
+            }
+            shown.progressed(done, total, note);
+        }
+
+        @Override
+        public void finished() {
+            shown.finished();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
     }
 
     @Override

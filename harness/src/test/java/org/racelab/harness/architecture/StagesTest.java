@@ -60,6 +60,24 @@ class StagesTest {
     }
 
     @Test
+    void gradesAreReadFromBundlesAndRunNothing() {
+        check(noClasses().that().resideInAPackage(ROOT + ".grade..")
+                .should().dependOnClassesThat().resideInAnyPackage(RUNNERS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(ROOT + ".run..", ROOT + ".vm..",
+                        ROOT + ".catalog..", ROOT + ".machine..", ROOT + ".profile..", ROOT + ".lab..",
+                        ROOT + ".cli..", ROOT + ".report..", ROOT + ".compare..")
+                .because("a grade is read from a bundle, which may be a student's from another machine, and runs"
+                        + " nothing: grading a submission again is reading its bundle again"));
+    }
+
+    @Test
+    void runnersKnowNothingOfLabs() {
+        check(noClasses().that().resideInAnyPackage(RUNNERS)
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".lab..", ROOT + ".grade..")
+                .because("a lab is a case catalog of its own that joins the one data path; the runners stay as they are"));
+    }
+
+    @Test
     void theBundleImportsNothingOfRacelabButItsOwnTypes() {
         check(noClasses().that().resideInAPackage(ROOT + ".bundle..")
                 .should().dependOnClassesThat(racelabOutside(ROOT + ".bundle"))
