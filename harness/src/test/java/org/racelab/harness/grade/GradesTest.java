@@ -135,6 +135,34 @@ class GradesTest {
         assertTrue(md.contains("| bob | does-not-compile | 0 / 10 |"), md);
     }
 
+    @Test
+    void aPredictionIsGradedAgainstTheRulesWithWhatTheMachineAndTheModelSaid() {
+        String sb = "org.racelab.stress.communication.Communication_02_StoreBuffering$Plain";
+        LabSection lab = new LabSection("predict", "Predict", "c", null, null, "built-in", "bob", 2,
+                List.of(new LabSection.Item(sb, "predict", 4, "sc", null)), List.of(),
+                List.of(new LabSection.Prediction("0, 0", false), new LabSection.Prediction("0, 1", true),
+                        new LabSection.Prediction("1, 0", true), new LabSection.Prediction("1, 1", false)), true, null);
+        String name = "org.racelab.stress.communication.Communication_02_StoreBuffering.Plain";
+        StressTestResult r = new StressTestResult(name, "SB", "Plain", 2, null, "racy", Verdict.PASSED, null, 1000,
+                List.of(new OutcomeCount("0, 0", 480, "ACCEPTABLE_INTERESTING", "both 0"),
+                        new OutcomeCount("0, 1", 260, "ACCEPTABLE", "a"), new OutcomeCount("1, 0", 259, "ACCEPTABLE", "b"),
+                        new OutcomeCount("1, 1", 1, "ACCEPTABLE", "c")), true, 480L, true, List.of());
+        ModelSection m = new ModelSection("racelab", "ok", List.of(new ModelSection.ModelResult(name, true, true, 30,
+                6L, 0.1, List.of(), List.of(new ModelSection.ScOutcome("0, 0", "ACCEPTABLE_INTERESTING", "x", false,
+                        List.of(), null), new ModelSection.ScOutcome("0, 1", "ACCEPTABLE", "x", true, List.of(), null),
+                new ModelSection.ScOutcome("1, 0", "ACCEPTABLE", "x", true, List.of(), null),
+                new ModelSection.ScOutcome("1, 1", "ACCEPTABLE", "x", true, List.of(), null)))));
+        Bundle b = Bundle.start("t", "lab check", "quick", Map.of(), "now", (Machine) null)
+                .withStress(new StressSection("jcstress 0.16", "x", List.of(), 2, true, null, 1, null, List.of(r)))
+                .withModel(m).withLab(lab).finish("later", List.of());
+        Grade.Row row = Grades.of(b).orElseThrow().rows().get(0);
+        assertEquals(2, row.points());
+        assertEquals("2 of 4 outcomes predicted right", row.evidence().get(0));
+        assertEquals("`0, 0`: you said no - wrong. The test's rules allow it (ACCEPTABLE_INTERESTING); this machine"
+                + " showed it 480 times in 1,000 samples; SC model: no interleaving", row.evidence().get(1));
+        assertTrue(row.evidence().get(4).startsWith("`1, 1`: you said no - wrong."), row.evidence().toString());
+    }
+
     private static LabSection.JUnitCase pass(String method) {
         return new LabSection.JUnitCase(JUNIT, method, Verdict.PASSED, null, 0.01);
     }
