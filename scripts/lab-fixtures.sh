@@ -137,13 +137,13 @@ for lab in "${labs[@]}"; do
                 echo "$lab $fx: does not compile:"; cat "$work/javac.log"; bad=1; unset verdict; continue
             fi
             if [ ${#run_stress[@]} -gt 0 ]; then
-                regex=$(printf '%s\n' "${run_stress[@]}" | sed 's/[$.]/\\&/g' | paste -sd'|')
+                regex=$(printf '%s\n' "${run_stress[@]}" | tr '$' . | sed 's/[.]/\\&/g' | paste -sd'|')
                 "$JAVA" -jar "$JAR" stress --tests-jar "$work/classes" --case "^($regex)\$" --profile "$PROFILE" "${TIMEOUT[@]+"${TIMEOUT[@]}"}" --out "$work/out" \
                     > "$work/stress.log" 2>&1
                 bundle=$(ls -d "$work"/out/*/bundle.json 2>/dev/null | head -1)
                 for t in "${run_stress[@]}"; do
                     line=""
-                    [ -n "$bundle" ] && line=$(jq -r --arg n "$t" '.stress.complete as $c | .stress.tests[] | select(.name==$n) |
+                    [ -n "$bundle" ] && line=$(jq -r --arg n "${t//\$/.}" '.stress.complete as $c | .stress.tests[] | select(.name==$n) |
                         [.verdict, (.samples|tostring),
                          ([.outcomes[] | select(.expect=="FORBIDDEN" and .count>0) | "\(.id)=\(.count)"] | join(" ")),
                          ($c|tostring), (.reason // "" | gsub("[\t\n]"; " "))] | join("\u001f")' "$bundle")
