@@ -157,7 +157,7 @@ for lab in "${labs[@]}"; do
                         PASSED) if [ "$complete" = true ]; then verdict[$t]=passed; else verdict[$t]=no-result; fi ;;
                         FAILED|ERROR) verdict[$t]=failed ;;
                         NOT_RUN) # started and never finished: a hang; stopped while probing: nothing
-                            if grep -q "stopped while it probed" "$raw" 2>/dev/null || ! grep -q "${t##*.}" "$raw" 2>/dev/null; then
+                            if grep -q "stopped while it probed" "$raw" 2>/dev/null || ! grep -qE "JVMs: .* [1-9][0-9]* running" "$raw" 2>/dev/null; then
                                 verdict[$t]=no-result
                             else
                                 verdict[$t]=failed; reason="hung: started, never finished (a deadlock or a lost wake-up)"
