@@ -7,9 +7,15 @@
 # (scripts/LabJUnit.java). "predict" assignments are graded by racelab itself and only have
 # their prediction files' format checked here.
 #
-# usage: scripts/lab-fixtures.sh [--profile smoke|quick|full|tough] [--runs N] [--out DIR] [LAB[/FIXTURE]...]
+# usage: scripts/lab-fixtures.sh [--profile smoke|quick|full|tough] [--runs N] [--timeout S] [--out DIR] [LAB[/FIXTURE]...]
 #   LAB: an assignment id (default: all); LAB/FIXTURE: one fixture, "solution" or a mistake id.
 #   --runs N repeats every fixture N times (the reliability table: N of N is the bar).
+#   --timeout S is racelab stress's watchdog (default: racelab's, from the profile); a loaded
+#   machine needs more. A test that gave no result (cut short by the watchdog, or never run)
+#   is neither a pass nor a failure here: it counts against the fixture, whatever it expects,
+#   except a test that JCStress started and that never finished: that is a hang (a deadlock, a
+#   lost wake-up), a failure. One stopped while JCStress still probed the JVM proves nothing.
+#   --all-tests runs every grading test on the wrong fixtures too (default: only those in "fails").
 # Needs: a built harness/target/racelab.jar (mvn -B -o -q -pl harness -am package -DskipTests),
 # a JDK 21+ (found as ./racelab finds it), jq, and the JUnit 5 jars in the local Maven repository.
 # Exit: 0 every fixture behaved as expected, 1 one did not, 2 bad usage.
@@ -19,6 +25,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/harness/target/racelab.jar
 PROFILE=quick
 RUNS=1
+TIMEOUT=()
+ALL_TESTS=0
 OUT=${TMPDIR:-/tmp}/racelab-lab-fixtures
 SELECT=()
 while [ $# -gt 0 ]; do
@@ -26,6 +34,8 @@ while [ $# -gt 0 ]; do
         --profile) PROFILE=${2:?--profile needs a value}; shift 2 ;;
         --runs) RUNS=${2:?--runs needs a value}; shift 2 ;;
         --out) OUT=${2:?--out needs a value}; shift 2 ;;
+        --all-tests) ALL_TESTS=1; shift ;;
+        --timeout) TIMEOUT=(--timeout "${2:?--timeout needs a value}"); shift 2 ;;
         -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         -*) echo "lab-fixtures: unknown option $1" >&2; exit 2 ;;
         *) SELECT+=("$1"); shift ;;
@@ -62,7 +72,9 @@ else
 fi
 
 bad=0
-mkdir -p "$OUT"
+mkdir -p "$OUT/junit-runner"
+"$JAVAC" -cp "$JUNIT_CP" -d "$OUT/junit-runner" "$ROOT/scripts/LabJUnit.java" \
+    || { echo "lab-fixtures: scripts/LabJUnit.java does not compile" >&2; exit 2; }
 SUMMARY=$OUT/summary.tsv
 printf 'lab\tfixture\trun\texpected\tverdict\tseconds\tdetail\n' > "$SUMMARY"
 
@@ -96,6 +108,14 @@ for lab in "${labs[@]}"; do
         wanted "$lab" "$fx" || continue
         if [ "$fx" = solution ]; then src=$dir/solution; expect=pass; mustfail=()
         else src=$dir/wrong/$fx; expect=fail; mapfile -t mustfail < <(jq -r --arg f "$fx" '.wrong[] | select(.id==$f) | .fails[]' "$json"); fi
+        run_stress=("${stress[@]+"${stress[@]}"}")
+        run_junit=("${junit[@]+"${junit[@]}"}")
+        if [ "$expect" = fail ] && [ $ALL_TESTS = 0 ]; then
+            run_stress=(); run_junit=()
+            for t in "${mustfail[@]}"; do
+                if printf '%s\n' "${stress[@]+"${stress[@]}"}" | grep -qxF "$t"; then run_stress+=("$t"); else run_junit+=("$t"); fi
+            done
+        fi
         for run in $(seq 1 "$RUNS"); do
             t0=$(date +%s)
             work=$OUT/$lab/$fx/run$run
@@ -116,28 +136,44 @@ for lab in "${labs[@]}"; do
                     -cp "$JAR:$JUNIT_CP" -d "$work/classes" "${sources[@]}" > "$work/javac.log" 2>&1; then
                 echo "$lab $fx: does not compile:"; cat "$work/javac.log"; bad=1; unset verdict; continue
             fi
-            if [ ${#stress[@]} -gt 0 ]; then
-                "$JAVA" -jar "$JAR" stress --tests-jar "$work/classes" --profile "$PROFILE" --out "$work/out" \
+            if [ ${#run_stress[@]} -gt 0 ]; then
+                regex=$(printf '%s\n' "${run_stress[@]}" | tr '$' . | sed 's/[.]/\\&/g' | paste -sd'|')
+                "$JAVA" -jar "$JAR" stress --tests-jar "$work/classes" --case "^($regex)\$" --profile "$PROFILE" "${TIMEOUT[@]+"${TIMEOUT[@]}"}" --out "$work/out" \
                     > "$work/stress.log" 2>&1
                 bundle=$(ls -d "$work"/out/*/bundle.json 2>/dev/null | head -1)
-                for t in "${stress[@]}"; do
+                for t in "${run_stress[@]}"; do
                     line=""
-                    [ -n "$bundle" ] && line=$(jq -r --arg n "$t" '.stress.tests[] | select(.name==$n) |
+                    [ -n "$bundle" ] && line=$(jq -r --arg n "${t//\$/.}" '.stress.complete as $c | .stress.tests[] | select(.name==$n) |
                         [.verdict, (.samples|tostring),
-                         ([.outcomes[] | select(.expect=="FORBIDDEN" and .count>0) | "\(.id)=\(.count)"] | join(" "))] | @tsv' "$bundle")
+                         ([.outcomes[] | select(.expect=="FORBIDDEN" and .count>0) | "\(.id)=\(.count)"] | join(" ")),
+                         ($c|tostring), (.reason // "" | gsub("[\t\n]"; " "))] | join("\u001f")' "$bundle")
                     if [ -z "$line" ]; then
-                        verdict[$t]=failed; detail+="${t##*.}: no result (hung or cut short, see $work/stress.log); "
-                    else
-                        IFS=$'\t' read -r v samples forb <<< "$line"
-                        if [ "$v" = PASSED ]; then verdict[$t]=passed; else verdict[$t]=failed; fi
-                        detail+="${t##*.}: $v, $samples samples${forb:+, FORBIDDEN $forb}; "
+                        verdict[$t]=no-result; detail+="${t##*.}: no result (see $work/stress.log); "
+                        continue
                     fi
+                    raw=$(dirname "$bundle")/raw/jcstress-console.log
+                    IFS=$'\x1f' read -r v samples forb complete reason <<< "$line"
+                    case $v in
+                        PASSED) if [ "$complete" = true ]; then verdict[$t]=passed; else verdict[$t]=no-result; fi ;;
+                        FAILED|ERROR) verdict[$t]=failed ;;
+                        NOT_RUN) # started and never finished: a hang; stopped while probing: nothing
+                            if grep -q "stopped while it probed" "$raw" 2>/dev/null || ! grep -qE "JVMs: .* [1-9][0-9]* running" "$raw" 2>/dev/null; then
+                                verdict[$t]=no-result
+                            else
+                                verdict[$t]=failed; reason="hung: started, never finished (a deadlock or a lost wake-up)"
+                            fi ;;
+                        *) verdict[$t]=no-result ;;
+                    esac
+                    detail+="${t##*.}: $v, $samples samples${forb:+, FORBIDDEN $forb}"
+                    [ "${verdict[$t]}" = failed ] && [ -z "$forb" ] && detail+=" (${reason:0:120})"
+                    [ "$complete" = true ] || detail+=" (the run was cut short)"
+                    detail+="; "
                 done
             fi
-            if [ ${#junit[@]} -gt 0 ]; then
-                timeout 300 "$JAVA" -cp "$JUNIT_CP:$JAR:$work/classes" "$ROOT/scripts/LabJUnit.java" "${junit[@]}" \
+            if [ ${#run_junit[@]} -gt 0 ]; then
+                timeout 300 "$JAVA" -cp "$JUNIT_CP:$OUT/junit-runner:$JAR:$work/classes" LabJUnit "${run_junit[@]}" \
                     > "$work/junit.log" 2>&1
-                for t in "${junit[@]}"; do
+                for t in "${run_junit[@]}"; do
                     if grep -q "^FAIL $t[#:]" "$work/junit.log" || ! grep -q "^PASS $t#" "$work/junit.log"; then
                         verdict[$t]=failed
                         detail+="${t##*.}: failed ($(grep -m1 "^FAIL $t[#:]" "$work/junit.log" | cut -c1-160)); "

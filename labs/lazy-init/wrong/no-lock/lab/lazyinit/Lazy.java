@@ -1,0 +1,20 @@
+package lab.lazyinit;
+
+import java.util.function.Supplier;
+
+public class Lazy<T> {
+
+    private final Supplier<T> factory;
+    private T value;
+
+    public Lazy(Supplier<T> factory) {
+        this.factory = factory;
+    }
+
+    public T get() {
+        if (value == null) {
+            value = factory.get();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package lab.mailbox;
+
+public class Mailbox<T> {
+
+    private T value;
+    private boolean full;
+
+    public synchronized void put(T v) throws InterruptedException {
+        if (v == null) {
+            throw new NullPointerException("a mailbox carries no null");
+        }
+        if (full) {
+            wait();
+        }
+        value = v;
+        full = true;
+        notifyAll();
+    }
+
+    public synchronized T take() throws InterruptedException {
+        if (!full) {
+            wait();
+        }
+        T v = value;
+        value = null;
+        full = false;
+        notifyAll();
+        return v;
+    }
+}

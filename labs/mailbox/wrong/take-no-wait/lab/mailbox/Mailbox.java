@@ -1,0 +1,27 @@
+package lab.mailbox;
+
+public class Mailbox<T> {
+
+    private T value;
+    private boolean full;
+
+    public synchronized void put(T v) throws InterruptedException {
+        if (v == null) {
+            throw new NullPointerException("a mailbox carries no null");
+        }
+        while (full) {
+            wait();
+        }
+        value = v;
+        full = true;
+        notifyAll();
+    }
+
+    public synchronized T take() throws InterruptedException {
+        T v = value;                 // empty or not, take what is there
+        value = null;
+        full = false;
+        notifyAll();
+        return v;
+    }
+}
