@@ -122,6 +122,28 @@ class LabCommandTest {
         assertEquals(5, again.err().lines().filter(l -> l.contains("graded before")).count(), again.err());
     }
 
+    /**
+     * On one CPU JCStress would leave the 2-actor test out and a racy counter would pass: racelab
+     * refuses to grade, exit 3, and Gradescope's file says why with 0 points. The JVM is told it
+     * has one CPU ({@code -XX:ActiveProcessorCount=1}), as a 1-vCPU autograder would.
+     */
+    @Test
+    void aMachineWithTooFewCpusDoesNotGrade(@TempDir Path dir) throws Exception {
+        Path handout = start(dir, "wrong/volatile");
+        Path gradescope = dir.resolve("results.json");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ActiveProcessorCount=1", "-cp", System.getProperty("java.class.path"), "org.racelab.harness.Main",
+                "lab", "check", handout.toString(), "--gradescope", gradescope.toString(), "--out",
+                dir.resolve("out").toString()).redirectErrorStream(true).start();
+        String console = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(3, p.waitFor(), console);
+        assertTrue(console.contains("this machine gives 1 CPU; assignment counter needs 2"), console);
+        assertEquals(1, console.strip().lines().count(), console);
+        JsonNode gs = new ObjectMapper().readTree(gradescope.toFile());
+        assertEquals(0, gs.get("score").asInt());
+        assertTrue(gs.get("output").asText().contains("cannot be graded on this machine"), gs.toString());
+    }
+
     private static Path start(Path dir, String from) throws IOException {
         Path handout = dir.resolve("handout");
         CliRun start = CliRun.of("lab", "start", "counter", handout.toString());
