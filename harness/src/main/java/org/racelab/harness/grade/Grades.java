@@ -79,6 +79,9 @@ public final class Grades {
                 case PASSED -> evidence.add("no FORBIDDEN outcome in " + Format.count(r.samples())
                         + " samples on platform threads (JCStress)");
                 case FAILED -> evidence.addAll(forbidden(r.outcomes(), r.samples(), "", item, bundle.model()));
+                case ERROR -> evidence.add(r.reason() != null && r.reason().startsWith("TIMEOUT_ERROR")
+                        ? "hang: the actors never finished (a deadlock, or a wait for a wake-up that never came); "
+                        + "JCStress: " + r.reason() : "error: " + Objects.requireNonNullElse(r.reason(), "-"));
                 default -> evidence.add(status.toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
                         + Objects.requireNonNullElse(r.reason(), "-"));
             }

@@ -71,9 +71,11 @@ final class LabStressSectionRun implements Section {
         while (results.size() < tests.size() && stopped == null) {
             List<StressTest> rest = tests.subList(results.size(), tests.size());
             StressSection run;
+            boolean fired;
             try (Watchdog watchdog = new Watchdog(progress)) {
                 run = runner.run(new StressRequest(catalog, rest, profile, rawDir.resolve("stress-" + ++attempt),
                         PROBE_ALLOWANCE.plus(perTest.multipliedBy(rest.size()))), watchdog);
+                fired = watchdog.fired;
             }
             args = run.jcstressArgs();
             elapsed += run.elapsedSeconds();
@@ -83,7 +85,7 @@ final class LabStressSectionRun implements Section {
                 if (hungHere) {
                     break; // runs again, in a fresh JCStress
                 }
-                if (r.verdict() == Verdict.NOT_RUN && !run.complete() && stopped == null && !hungHere) {
+                if (r.verdict() == Verdict.NOT_RUN && fired && stopped == null) {
                     // the watchdog, not the user, ended it: this test never finished, and that is its result
                     results.add(hung(r, run.incomplete()));
                     hungHere = true;
@@ -91,7 +93,9 @@ final class LabStressSectionRun implements Section {
                     results.add(r);
                 }
             }
-            if (!run.complete() && !hungHere && stopped == null) {
+            // stopped by the hang watchdog with every test's verdict in (JCStress itself timed out a
+            // test whose actors deadlocked, and then waited for ever on its fork): nothing is missing
+            if (!run.complete() && !fired && stopped == null) {
                 problems.add(run.incomplete());
                 break;
             }
@@ -135,6 +139,7 @@ final class LabStressSectionRun implements Section {
         private final Thread thread;
         private volatile long lastDone = -1;
         private volatile long lastChange;
+        private volatile boolean fired;
 
         Watchdog(ProgressListener shown) {
             this.shown = shown;
@@ -147,6 +152,7 @@ final class LabStressSectionRun implements Section {
                 while (true) {
                     Thread.sleep(250);
                     if (lastDone >= 0 && System.nanoTime() - lastChange > limit) {
+                        fired = true;
                         runner.stop("finished no test for " + perTest.toSeconds() + " s; it was stopped");
                         return;
                     }
