@@ -59,8 +59,15 @@ public final class Limits {
 
     /** Rows (test and configuration) in one comparison, in the bundles' order; the rest are counted. */
     public static final int COMPARE_ROWS = 20_000;
-    /** Bundles in one compare: more columns would not fit a page, and each may be 32 MiB. */
-    public static final int BUNDLES_PER_COMPARE = 16;
+    /**
+     * Bundles in one compare, named or found in folders: a class of 300 laptops with room to spare.
+     * Each bundle read is held while the comparison is made (a quick run's is about 1 MiB of heap).
+     */
+    public static final int BUNDLES_PER_COMPARE = 1_000;
+    /** Machines shown one column each; past it (or with --by) the columns are groups of machines. */
+    public static final int MACHINE_COLUMNS = 16;
+    /** Group columns in a comparison; the smallest groups past it are pooled into one "other" column. */
+    public static final int GROUP_COLUMNS = 12;
 
     private Limits() {
     }

@@ -1,0 +1,230 @@
+package org.racelab.harness.compare;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.racelab.harness.bundle.Limits;
+import org.racelab.harness.format.Texts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison for programs and spreadsheets, beside the pages: {@code compare.json} (schema
+ * {@value #SCHEMA}: the machines, the bundles skipped, the groups, the race rows with a cell per
+ * group and per machine, the benchmarks and scheduling figures) and {@code compare.csv}, one row
+ * per machine and race row (and per machine and figure), for a pivot table.
+ *
+ * <p>The values come from other machines' bundles, so {@code compare.csv} is written for a
+ * spreadsheet that would run them: a text cell that starts with {@code = + - @}, a tab or a
+ * carriage return, which a spreadsheet reads as a formula, is written with a leading {@code '}
+ * (OWASP's advice against CSV injection); Apache Commons CSV quotes the rest as RFC 4180 says.
+ * Its text shows invisible and bidi characters as escapes, as every page does; compare.json
+ * keeps each string as the bundle has it (JSON escapes what it must), for programs to match.
+ */
+public final class CompareData {
+
+    public static final String JSON = "compare.json";
+    public static final String CSV = "compare.csv";
+    public static final String SCHEMA = "racelab.compare/1";
+
+    /** The columns of compare.csv. */
+    public static final List<String> CSV_HEADER = List.of("section", "machine", "group", "host", "arch", "cpu",
+            "cpus", "os", "jdk", "bundle", "test", "configuration", "state", "word", "race_samples", "samples",
+            "value");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private CompareData() {
+    }
+
+    public static String json(Fleet f) {
+        Comparison c = f.perMachine();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("groupedBy", f.grouped() ? f.by().word() : null);
+        root.put("groupedWhy", f.byWhy());
+        List<Map<String, Object>> machines = new ArrayList<>();
+        for (int i = 0; i < c.machines().size(); i++) {
+            MachineColumn m = c.machines().get(i);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", m.id());
+            o.put("group", f.grouped() ? f.machineGroup().get(i) : null);
+            o.put("host", m.host());
+            GroupBy[] by = GroupBy.values();
+            for (int k = 0; k < by.length; k++) {
+                o.put(by[k].word(), f.facts().get(i).get(k));
+            }
+            o.put("cpuDetail", m.cpu());
+            o.put("coresDetail", m.cores());
+            o.put("osDetail", m.os());
+            o.put("jdkDetail", m.jdk());
+            o.put("bundle", m.source());
+            o.put("startedAt", m.startedAt());
+            o.put("racelab", m.racelab());
+            machines.add(o);
+        }
+        root.put("machines", machines);
+        root.put("skipped", f.skipped());
+        root.put("cleaned", c.cleaned());
+        root.put("differences", f.differences());
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Fleet.Group g : f.groups()) {
+            groups.add(Map.of("id", g.id(), "label", g.label(), "machines",
+                    g.members().stream().map(i -> c.machines().get(i).id()).toList()));
+        }
+        root.put("groups", groups);
+        List<Map<String, Object>> races = new ArrayList<>();
+        for (int r = 0; r < c.races().size(); r++) {
+            Comparison.RaceRow row = c.races().get(r);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("case", row.caseName());
+            o.put("variant", row.variant());
+            o.put("kind", row.kind());
+            o.put("configuration", row.config());
+            o.put("sc", row.sc());
+            if (f.grouped()) {
+                Fleet.GroupRow g = f.races().get(r);
+                o.put("flag", g.flag());
+                o.put("why", g.why());
+                List<Map<String, Object>> cells = new ArrayList<>();
+                for (int k = 0; k < g.cells().size(); k++) {
+                    GroupCell cell = g.cells().get(k);
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("group", f.groups().get(k).id());
+                    x.put("word", cell.word());
+                    x.put("seenOn", cell.seenOn());
+                    x.put("ranOn", cell.ranOn());
+                    x.put("noRaceOn", cell.noRaceOn());
+                    x.put("notRun", cell.notRun());
+                    x.put("raceSamples", cell.pooled().observed());
+                    x.put("samples", cell.pooled().total());
+                    cells.add(x);
+                }
+                o.put("groups", cells);
+            } else {
+                o.put("flag", row.flag());
+                o.put("why", row.why());
+            }
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int k = 0; k < row.cells().size(); k++) {
+                RaceCell cell = row.cells().get(k);
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("machine", c.machines().get(k).id());
+                x.put("state", cell.state());
+                x.put("word", cell.word());
+                x.put("raceSamples", cell.observed());
+                x.put("samples", cell.total());
+                cells.add(x);
+            }
+            o.put("machines", cells);
+            races.add(o);
+        }
+        root.put("races", races);
+        root.put("racesNote", c.racesNote());
+        root.put("bench", figures(c.bench(), c));
+        root.put("benchByGroup", f.grouped() ? f.bench() : List.of());
+        root.put("sched", figures(c.sched(), c));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("compare.json: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static List<Map<String, Object>> figures(List<Comparison.FigureRow> rows, Comparison c) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Comparison.FigureRow r : rows) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < r.values().size(); i++) {
+                values.put(c.machines().get(i).id(), r.values().get(i));
+            }
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("group", r.group());
+            o.put("label", r.label());
+            o.put("differs", r.differs());
+            o.put("values", values);
+            out.add(o);
+        }
+        return out;
+    }
+
+    public static String csv(Fleet f) {
+        Comparison c = f.perMachine();
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new))
+                .get())) {
+            for (Comparison.RaceRow row : c.races()) {
+                for (int i = 0; i < row.cells().size(); i++) {
+                    RaceCell cell = row.cells().get(i);
+                    List<String> line = machine(f, i, "race");
+                    line.addAll(List.of(row.caseName() + "." + row.variant(), row.config(), cell.state(), cell.word()));
+                    record(p, line, RaceCell.RAN.equals(cell.state()) ? List.of(Long.toString(cell.observed()),
+                            Long.toString(cell.total()), "") : List.of("", "", ""));
+                }
+            }
+            figureRows(p, f, "bench", c.bench());
+            figureRows(p, f, "sched", c.sched());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return sb.toString();
+    }
+
+    private static void figureRows(CSVPrinter p, Fleet f, String section, List<Comparison.FigureRow> rows)
+            throws IOException {
+        for (Comparison.FigureRow r : rows) {
+            for (int i = 0; i < r.values().size(); i++) {
+                if ("-".equals(r.values().get(i))) {
+                    continue;
+                }
+                List<String> line = machine(f, i, section);
+                line.addAll(List.of(r.label(), r.group() == null ? "" : r.group(), "", ""));
+                record(p, line, List.of("", "", r.values().get(i)));
+            }
+        }
+    }
+
+    /** The first columns of a row: section, the machine and its facts. */
+    private static List<String> machine(Fleet f, int i, String section) {
+        MachineColumn m = f.machines().get(i);
+        List<String> facts = f.facts().get(i);
+        List<String> line = new ArrayList<>(List.of(section, m.id(), f.grouped() ? f.machineGroup().get(i) : "",
+                m.host()));
+        line.addAll(facts);
+        line.add(m.source());
+        return line;
+    }
+
+    private static void record(CSVPrinter p, List<String> text, List<String> numbers) throws IOException {
+        List<String> all = new ArrayList<>(text.size() + numbers.size());
+        text.forEach(t -> all.add(neutralised(shown(t))));
+        all.addAll(numbers.subList(0, 2));
+        all.add(neutralised(shown(numbers.get(2))));
+        p.printRecord(all);
+    }
+
+    /** Text as every output shows it: invisible and bidi characters as escapes, cut to a page's length. */
+    private static String shown(String s) {
+        return Texts.terminal(Texts.cut(s, Limits.SHOWN_CHARS));
+    }
+
+    /**
+     * A text cell a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -},
+     * {@code @}, tab, carriage return first) with a {@code '} before it, so it stays text.
+     */
+    static String neutralised(String s) {
+        if (s == null || s.isEmpty()) {
+            return s == null ? "" : s;
+        }
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+    }
+}
