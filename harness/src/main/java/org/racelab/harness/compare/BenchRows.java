@@ -75,15 +75,14 @@ final class BenchRows {
         return s == null ? "-" : BenchGroups.num(s.score()) + " " + s.unit();
     }
 
-    /** Whether some two intervals do not overlap. */
+    /** Whether some two intervals do not overlap: whether the highest low end is above the lowest high end. */
     static boolean disjoint(List<double[]> intervals) {
+        double highestLow = Double.NEGATIVE_INFINITY;
+        double lowestHigh = Double.POSITIVE_INFINITY;
         for (double[] a : intervals) {
-            for (double[] b : intervals) {
-                if (a[1] < b[0] || b[1] < a[0]) {
-                    return true;
-                }
-            }
+            highestLow = Math.max(highestLow, a[0]);
+            lowestHigh = Math.min(lowestHigh, a[1]);
         }
-        return false;
+        return highestLow > lowestHigh;
     }
 }

@@ -158,57 +158,74 @@ public final class CompareData {
 
     public static String csv(Fleet f) {
         Comparison c = f.perMachine();
+        // each machine's columns, shown and neutralised once
+        List<List<String>> machines = new ArrayList<>();
+        for (int i = 0; i < c.machines().size(); i++) {
+            machines.add(cells(machine(f, i)));
+        }
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new))
                 .get())) {
             for (Comparison.RaceRow row : c.races()) {
+                List<String> test = cells(List.of(row.caseName() + "." + row.variant(), row.config()));
                 for (int i = 0; i < row.cells().size(); i++) {
                     RaceCell cell = row.cells().get(i);
-                    List<String> line = machine(f, i, "race");
-                    line.addAll(List.of(row.caseName() + "." + row.variant(), row.config(), cell.state(), cell.word()));
-                    record(p, line, RaceCell.RAN.equals(cell.state()) ? List.of(Long.toString(cell.observed()),
-                            Long.toString(cell.total()), "") : List.of("", "", ""));
+                    boolean ran = RaceCell.RAN.equals(cell.state());
+                    print(p, "race", machines.get(i), test, cells(List.of(cell.state(), cell.word())),
+                            ran ? Long.toString(cell.observed()) : "", ran ? Long.toString(cell.total()) : "", "");
                 }
             }
-            figureRows(p, f, "bench", c.bench());
-            figureRows(p, f, "sched", c.sched());
+            figureRows(p, "bench", c.bench(), machines);
+            figureRows(p, "sched", c.sched(), machines);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return sb.toString();
     }
 
-    private static void figureRows(CSVPrinter p, Fleet f, String section, List<Comparison.FigureRow> rows)
-            throws IOException {
+    private static void figureRows(CSVPrinter p, String section, List<Comparison.FigureRow> rows,
+                                   List<List<String>> machines) throws IOException {
         for (Comparison.FigureRow r : rows) {
+            List<String> figure = cells(List.of(r.label(), r.group() == null ? "" : r.group()));
             for (int i = 0; i < r.values().size(); i++) {
-                if ("-".equals(r.values().get(i))) {
-                    continue;
+                if (!"-".equals(r.values().get(i))) {
+                    print(p, section, machines.get(i), figure, List.of("", ""), "", "",
+                            cell(r.values().get(i)));
                 }
-                List<String> line = machine(f, i, section);
-                line.addAll(List.of(r.label(), r.group() == null ? "" : r.group(), "", ""));
-                record(p, line, List.of("", "", r.values().get(i)));
             }
         }
     }
 
-    /** The first columns of a row: section, the machine and its facts. */
-    private static List<String> machine(Fleet f, int i, String section) {
+    /** A machine's columns: its id, group, host, its facts and its bundle. */
+    private static List<String> machine(Fleet f, int i) {
         MachineColumn m = f.machines().get(i);
-        List<String> facts = f.facts().get(i);
-        List<String> line = new ArrayList<>(List.of(section, m.id(), f.grouped() ? f.machineGroup().get(i) : "",
-                m.host()));
-        line.addAll(facts);
+        List<String> line = new ArrayList<>(List.of(m.id(), f.grouped() ? f.machineGroup().get(i) : "", m.host()));
+        line.addAll(f.facts().get(i));
         line.add(m.source());
         return line;
     }
 
-    private static void record(CSVPrinter p, List<String> text, List<String> numbers) throws IOException {
-        List<String> all = new ArrayList<>(text.size() + numbers.size());
-        text.forEach(t -> all.add(neutralised(shown(t))));
-        all.addAll(numbers.subList(0, 2));
-        all.add(neutralised(shown(numbers.get(2))));
+    private static void print(CSVPrinter p, String section, List<String> machine, List<String> test,
+                              List<String> stateAndWord, String raceSamples, String samples, String value)
+            throws IOException {
+        List<String> all = new ArrayList<>(CSV_HEADER.size());
+        all.add(section);
+        all.addAll(machine);
+        all.addAll(test);
+        all.addAll(stateAndWord);
+        all.add(raceSamples);
+        all.add(samples);
+        all.add(value);
         p.printRecord(all);
+    }
+
+    private static List<String> cells(List<String> text) {
+        return text.stream().map(CompareData::cell).toList();
+    }
+
+    /** A text cell from a bundle: shown as every output shows it, and never a formula. */
+    private static String cell(String s) {
+        return neutralised(shown(s));
     }
 
     /** Text as every output shows it: invisible and bidi characters as escapes, cut to a page's length. */
