@@ -61,9 +61,14 @@ public final class Limits {
     public static final int COMPARE_ROWS = 20_000;
     /**
      * Bundles in one compare, named or found in folders: a class of 300 laptops with room to spare.
-     * Each bundle read is held while the comparison is made (a quick run's is about 1 MiB of heap).
+     * Each bundle read is held while the comparison is made; {@link #COMPARE_MEGABYTES} bounds them all.
      */
     public static final int BUNDLES_PER_COMPARE = 1_000;
+    /**
+     * Bundle files one compare reads, in MiB, all together: 500 quick runs are about 150 MiB, and
+     * what is read is held in memory while the comparison is made (about 1.6 times the files).
+     */
+    public static final int COMPARE_MEGABYTES = 256;
     /** Machines shown one column each; past it (or with --by) the columns are groups of machines. */
     public static final int MACHINE_COLUMNS = 16;
     /** Group columns in a comparison; the smallest groups past it are pooled into one "other" column. */

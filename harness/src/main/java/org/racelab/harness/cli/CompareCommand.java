@@ -24,8 +24,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,13 +91,18 @@ final class CompareCommand implements Command {
         List<ReadBundle> reads = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
+        long[] bytes = {0};
         for (String a : args) {
             Path p = ReportCommand.path(a);
             if (Files.isDirectory(p) && !BundleFinder.isRunFolder(p)) {
-                search(p, reader, reads, skipped, seen);
+                search(p, reader, reads, skipped, seen, bytes);
             } else if (seen.add(p.toAbsolutePath().normalize())) {
                 if (reads.size() >= Limits.BUNDLES_PER_COMPARE) {
                     throw new UsageException("at most " + Limits.BUNDLES_PER_COMPARE + " bundles at once");
+                }
+                String over = overBudget(p, bytes);
+                if (over != null) {
+                    throw new UsageException(over);
                 }
                 try {
                     reads.add(reader.read(p)); // named by the user: a bad one is refused
@@ -126,7 +133,7 @@ final class CompareCommand implements Command {
 
     /** The bundles found in a folder of them: each bad one is a line in {@code skipped}, the rest are read. */
     private static void search(Path dir, BundleReader reader, List<ReadBundle> reads, List<String> skipped,
-                               Set<Path> seen) throws UsageException {
+                               Set<Path> seen, long[] bytes) throws UsageException {
         BundleFinder.Found found;
         try {
             found = BundleFinder.find(dir, Limits.BUNDLES_PER_COMPARE - reads.size());
@@ -137,21 +144,66 @@ final class CompareCommand implements Command {
         if (found.bundles().isEmpty() && found.skipped().isEmpty()) {
             skipped.add(dir + ": no " + BundleWriter.FILE + " in it or in the folders below it");
         }
-        List<Path> fresh = found.bundles().stream().filter(f -> seen.add(f.toAbsolutePath().normalize())).toList();
-        // read on every core (a class's 500 bundles are 125 MB of JSON), kept in path order
-        List<Object> results = fresh.parallelStream().map(f -> {
-            try {
-                return (Object) reader.read(f);
-            } catch (BadBundleException e) {
-                return e.getMessage();
+        List<Path> small = new ArrayList<>();
+        List<Path> large = new ArrayList<>();
+        Map<Path, Object> results = new HashMap<>();
+        for (Path f : found.bundles()) {
+            if (!seen.add(f.toAbsolutePath().normalize())) {
+                continue;
             }
-        }).toList();
-        for (Object r : results) {
+            String over = overBudget(f, bytes);
+            if (over != null) {
+                results.put(f, over);
+            } else {
+                (size(f) <= PARALLEL_BYTES ? small : large).add(f);
+            }
+        }
+        // small ones on every core (a class's 500 bundles are 125 MB of JSON); a large one takes
+        // up to 15 times its size while it is read, so those are read one at a time
+        small.parallelStream().forEach(f -> {
+            Object r = read(reader, f);
+            synchronized (results) {
+                results.put(f, r);
+            }
+        });
+        large.forEach(f -> results.put(f, read(reader, f)));
+        for (Path f : found.bundles()) {
+            Object r = results.get(f);
             if (r instanceof ReadBundle read) {
                 reads.add(read);
-            } else {
+            } else if (r != null) {
                 skipped.add((String) r);
             }
         }
+    }
+
+    /** Bundles up to this size are read in parallel. */
+    private static final long PARALLEL_BYTES = 2L * 1024 * 1024;
+
+    private static Object read(BundleReader reader, Path f) {
+        try {
+            return reader.read(f);
+        } catch (BadBundleException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0; // the reader says why it cannot read it
+        }
+    }
+
+    /** Null, counting the file in, or why it is past the {@value Limits#COMPARE_MEGABYTES} MiB one compare reads. */
+    private static String overBudget(Path f, long[] bytes) {
+        long size = Math.min(size(Files.isDirectory(f) ? f.resolve(BundleWriter.FILE) : f),
+                (long) Limits.BUNDLE_MEGABYTES * 1024 * 1024);
+        if (bytes[0] + size > (long) Limits.COMPARE_MEGABYTES * 1024 * 1024) {
+            return f + ": past the " + Limits.COMPARE_MEGABYTES + " MiB of bundles one compare reads (give fewer at once)";
+        }
+        bytes[0] += size;
+        return null;
     }
 }
