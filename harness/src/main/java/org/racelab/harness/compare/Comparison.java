@@ -119,6 +119,7 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
             }
         }
         List<RaceRow> rows = new ArrayList<>();
+        Map<String, String> sc = ScWords.index(reads);
         for (Map.Entry<Key, RaceCell[]> e : cells.entrySet()) {
             List<RaceCell> row = new ArrayList<>();
             for (RaceCell c : e.getValue()) {
@@ -127,7 +128,7 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
             }
             Meta m = meta.get(e.getKey());
             rows.add(judge(m.caseName(), m.variant(), m.kind(),
-                    e.getKey().config(), row, reads.size()).withSc(ScWords.of(reads, e.getKey().test())));
+                    e.getKey().config(), row, reads.size()).withSc(sc.getOrDefault(e.getKey().test(), "")));
         }
         return rows;
     }
