@@ -77,8 +77,8 @@ public record Fleet(Comparison perMachine, List<String> skipped, GroupBy by, Str
             why = "--by " + by.word();
         } else if (reads.size() > Limits.MACHINE_COLUMNS) {
             by = GroupBy.ARCH;
-            why = String.format(Locale.ROOT, "%d machines are more than %d columns: grouped by %s "
-                    + "(--by %s to choose)", reads.size(), Limits.MACHINE_COLUMNS, by.what(), GroupBy.choices());
+            why = String.format(Locale.ROOT, "%d machines are more than %d columns; --by %s chooses the fact",
+                    reads.size(), Limits.MACHINE_COLUMNS, GroupBy.choices());
         } else {
             return new Fleet(c, List.copyOf(skipped), null, "", List.of(), List.of(), List.of(), List.of(),
                     c.machineDifferences(), facts);

@@ -200,7 +200,8 @@ class FleetCompareTest {
         }
         CliRun run = CliRun.of("compare", cls.toString());
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("17 machines are more than 16 columns: grouped by architecture"), run.out());
+        assertTrue(run.out().contains("Grouped by architecture (17 machines are more than 16 columns; --by "
+                + "arch|cpu|cores|os|jdk chooses the fact):"), run.out());
         assertTrue(run.out().contains("  M1 to M17: each with its bundle in"), run.out());
         assertFalse(run.out().contains("  M17  "), "no line per machine");
         String head = run.out().lines().filter(l -> l.startsWith("  CASE.VARIANT")).findFirst().orElseThrow();
