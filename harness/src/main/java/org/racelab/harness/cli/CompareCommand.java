@@ -198,10 +198,14 @@ final class CompareCommand implements Command {
 
     /** Null, counting the file in, or why it is past the {@value Limits#COMPARE_MEGABYTES} MiB one compare reads. */
     private static String overBudget(Path f, long[] bytes) {
+        return overBudget(f, bytes, (long) Limits.COMPARE_MEGABYTES * 1024 * 1024);
+    }
+
+    static String overBudget(Path f, long[] bytes, long budget) {
         long size = Math.min(size(Files.isDirectory(f) ? f.resolve(BundleWriter.FILE) : f),
                 (long) Limits.BUNDLE_MEGABYTES * 1024 * 1024);
-        if (bytes[0] + size > (long) Limits.COMPARE_MEGABYTES * 1024 * 1024) {
-            return f + ": past the " + Limits.COMPARE_MEGABYTES + " MiB of bundles one compare reads (give fewer at once)";
+        if (bytes[0] + size > budget) {
+            return f + ": past the " + budget / (1024 * 1024) + " MiB of bundles one compare reads (give fewer at once)";
         }
         bytes[0] += size;
         return null;

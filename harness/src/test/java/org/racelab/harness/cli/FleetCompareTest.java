@@ -210,6 +210,23 @@ class FleetCompareTest {
         assertTrue(run.out().contains("G2  aarch64: 6 machines"), run.out());
     }
 
+    @Test
+    void bundlesPastTheBytesOneCompareReadsAreSaidNotRead() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        copy("bundle-2cpu.json", a); // 154,995 bytes
+        copy("bundle-1cpu.json", b); // 104,248 bytes
+        long[] bytes = {0};
+        long budget = 200_000;
+        assertEquals(null, CompareCommand.overBudget(a, bytes, budget), "a run folder counts its bundle.json");
+        assertEquals(154_995, bytes[0]);
+        String over = CompareCommand.overBudget(b.resolve("bundle.json"), bytes, budget);
+        assertEquals(b.resolve("bundle.json") + ": past the 0 MiB of bundles one compare reads (give fewer at once)",
+                over);
+        assertEquals(154_995, bytes[0], "a bundle past the budget is not counted in");
+        assertEquals(null, CompareCommand.overBudget(b, bytes, 300_000));
+    }
+
     /** A copy of a fixture as FOLDER/bundle.json. */
     private static void copy(String fixture, Path folder) throws Exception {
         Files.createDirectories(folder);
