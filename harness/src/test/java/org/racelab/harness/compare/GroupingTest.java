@@ -29,7 +29,7 @@ class GroupingTest {
         assertEquals("Linux", GroupBy.os("Ubuntu"));
         Machine m = machine("x86_64", "Apple M2", 10, "21.0.5");
         assertEquals("JDK 21", GroupBy.JDK.group(m));
-        assertEquals("10 CPUs", GroupBy.CORES.group(m));
+        assertEquals("10-CPU", GroupBy.CORES.group(m));
         assertEquals("Apple M2", GroupBy.CPU.group(m));
         assertEquals(GroupBy.UNKNOWN, GroupBy.ARCH.group(null));
         assertEquals("unknown", GroupBy.JDK.group(machine("x86_64", "c", 1, null)));
