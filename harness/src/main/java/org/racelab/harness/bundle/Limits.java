@@ -65,10 +65,11 @@ public final class Limits {
      */
     public static final int BUNDLES_PER_COMPARE = 1_000;
     /**
-     * Bundle files one compare reads, in MiB, all together: 500 quick runs are about 150 MiB, and
-     * what is read is held in memory while the comparison is made (about 1.6 times the files).
+     * Bundle files one compare reads, in MiB, all together: 500 bundles of a run are 125 MiB, and
+     * what is read is held in memory while the comparison is made: 180 MiB live for those 500,
+     * 807 MiB for six 28.5 MiB bundles of 20,000 tests each (the worst shape tried), under 1 GiB.
      */
-    public static final int COMPARE_MEGABYTES = 256;
+    public static final int COMPARE_MEGABYTES = 192;
     /** Machines shown one column each; past it (or with --by) the columns are groups of machines. */
     public static final int MACHINE_COLUMNS = 16;
     /** Group columns in a comparison; the smallest groups past it are pooled into one "other" column. */
