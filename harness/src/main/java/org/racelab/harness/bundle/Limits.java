@@ -59,8 +59,21 @@ public final class Limits {
 
     /** Rows (test and configuration) in one comparison, in the bundles' order; the rest are counted. */
     public static final int COMPARE_ROWS = 20_000;
-    /** Bundles in one compare: more columns would not fit a page, and each may be 32 MiB. */
-    public static final int BUNDLES_PER_COMPARE = 16;
+    /**
+     * Bundles in one compare, named or found in folders: a class of 300 laptops with room to spare.
+     * Each bundle read is held while the comparison is made; {@link #COMPARE_MEGABYTES} bounds them all.
+     */
+    public static final int BUNDLES_PER_COMPARE = 1_000;
+    /**
+     * Bundle files one compare reads, in MiB, all together: 500 bundles of a run are 125 MiB, and
+     * what is read is held in memory while the comparison is made: 180 MiB live for those 500,
+     * 807 MiB for six 28.5 MiB bundles of 20,000 tests each (the worst shape tried), under 1 GiB.
+     */
+    public static final int COMPARE_MEGABYTES = 192;
+    /** Machines shown one column each; past it (or with --by) the columns are groups of machines. */
+    public static final int MACHINE_COLUMNS = 16;
+    /** Group columns in a comparison; the smallest groups past it are pooled into one "other" column. */
+    public static final int GROUP_COLUMNS = 12;
 
     private Limits() {
     }

@@ -24,22 +24,8 @@ final class BenchRows {
     }
 
     static List<Comparison.FigureRow> of(List<ReadBundle> reads) {
-        Map<String, BenchRatio[]> rows = new LinkedHashMap<>();
         Map<String, String> groups = new LinkedHashMap<>();
-        int n = reads.size();
-        for (int i = 0; i < n; i++) {
-            BenchSection b = reads.get(i).bench();
-            if (b == null) {
-                continue;
-            }
-            // as many as a page shows (a full suite has 29)
-            for (BenchRatio r : b.ratios().subList(0, Math.min(b.ratios().size(), Limits.BENCH_ROWS))) {
-                String key = r.subject() + " vs " + Format.method(r.baseline()).orElse("-")
-                        + (Format.params(r.params(), ", ").isEmpty() ? "" : " [" + Format.params(r.params(), ", ") + "]");
-                rows.computeIfAbsent(key, k -> new BenchRatio[n])[i] = r;
-                groups.putIfAbsent(key, r.question());
-            }
-        }
+        Map<String, BenchRatio[]> rows = ratios(reads, groups);
         List<Comparison.FigureRow> out = new ArrayList<>();
         for (Map.Entry<String, BenchRatio[]> e : rows.entrySet()) {
             List<String> values = new ArrayList<>();
@@ -59,19 +45,44 @@ final class BenchRows {
         return out;
     }
 
+    /**
+     * Each comparison's ratio per machine (null where a machine has none), keyed by its label;
+     * {@code questions} gets each label's question.
+     */
+    static Map<String, BenchRatio[]> ratios(List<ReadBundle> reads, Map<String, String> questions) {
+        Map<String, BenchRatio[]> rows = new LinkedHashMap<>();
+        int n = reads.size();
+        for (int i = 0; i < n; i++) {
+            BenchSection b = reads.get(i).bench();
+            if (b == null) {
+                continue;
+            }
+            // as many as a page shows (a full suite has 29)
+            for (BenchRatio r : b.ratios().subList(0, Math.min(b.ratios().size(), Limits.BENCH_ROWS))) {
+                String key = r.subject() + " vs " + Format.method(r.baseline()).orElse("-")
+                        + (Format.params(r.params(), ", ").isEmpty() ? "" : " [" + Format.params(r.params(), ", ") + "]");
+                if (!rows.containsKey(key) && rows.size() >= Limits.BENCH_ROWS) {
+                    continue;
+                }
+                rows.computeIfAbsent(key, k -> new BenchRatio[n])[i] = r;
+                questions.putIfAbsent(key, r.question());
+            }
+        }
+        return rows;
+    }
+
     private static String score(BenchScore s) {
         return s == null ? "-" : BenchGroups.num(s.score()) + " " + s.unit();
     }
 
-    /** Whether some two intervals do not overlap. */
+    /** Whether some two intervals do not overlap: whether the highest low end is above the lowest high end. */
     static boolean disjoint(List<double[]> intervals) {
+        double highestLow = Double.NEGATIVE_INFINITY;
+        double lowestHigh = Double.POSITIVE_INFINITY;
         for (double[] a : intervals) {
-            for (double[] b : intervals) {
-                if (a[1] < b[0] || b[1] < a[0]) {
-                    return true;
-                }
-            }
+            highestLow = Math.max(highestLow, a[0]);
+            lowestHigh = Math.min(lowestHigh, a[1]);
         }
-        return false;
+        return highestLow > lowestHigh;
     }
 }

@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A comparison for a terminal: the machines, then one table each for races, benchmarks and scheduling. */
+/**
+ * A comparison for a terminal: the machines (or, for many, their groups) and the bundles skipped,
+ * then one table each for races, benchmarks and scheduling.
+ */
 public final class CompareTable {
 
     private final PrintStream out;
@@ -16,19 +19,47 @@ public final class CompareTable {
         this.out = out;
     }
 
-    public void print(Comparison c) {
-        out.println("racelab compare: " + c.machines().size() + " machines");
-        for (MachineColumn m : c.machines()) {
-            out.println("  " + m.id() + "  " + t(m.label()));
-            out.println("      " + t(m.source()) + ", started " + t(m.startedAt()) + ", racelab " + t(m.racelab()));
+    public void print(Fleet f) {
+        Comparison c = f.perMachine();
+        out.println("racelab compare: " + c.machines().size() + (c.machines().size() == 1 ? " machine" : " machines")
+                + (f.skipped().isEmpty() ? "" : ", " + f.skipped().size() + " skipped"));
+        if (c.machines().size() <= Limits.MACHINE_COLUMNS) {
+            for (MachineColumn m : c.machines()) {
+                out.println("  " + m.id() + "  " + t(m.label()));
+                out.println("      " + t(m.source()) + ", started " + t(m.startedAt()) + ", racelab " + t(m.racelab()));
+            }
+        } else {
+            out.println("  M1 to M" + c.machines().size() + ": each with its bundle in compare.md, compare.html and "
+                    + "compare.csv (--out DIR)");
+        }
+        for (String line : f.skipped()) {
+            out.println("skipped: " + t(line));
         }
         for (String line : c.cleaned()) {
             out.println("  cleaned: " + t(line));
         }
-        if (!c.machineDifferences().isEmpty()) {
+        if (f.grouped()) {
+            out.println();
+            out.println("Grouped by " + f.by().what() + " (" + t(f.byWhy()) + "):");
+            for (Fleet.Group g : f.groups()) {
+                out.println("  " + g.id() + "  " + t(g.label()) + ": " + g.machines()
+                        + (g.machines() == 1 ? " machine (" : " machines (") + g.memberIds(12) + ")");
+            }
+        }
+        if (!f.differences().isEmpty()) {
             out.println();
             out.println("The machines differ in:");
-            c.machineDifferences().forEach(d -> out.println("  " + t(d)));
+            f.differences().forEach(d -> out.println("  " + t(d)));
+        }
+        if (f.grouped()) {
+            groupedRaces(f);
+            figures("Benchmarks: ratio = subject / baseline (usually virtual / platform), the median over each group's "
+                    + "machines (lowest-highest)", f.bench(), f.groups().stream().map(Fleet.Group::id).toList());
+            if (!c.sched().isEmpty()) {
+                out.println();
+                out.println("Scheduling: per machine in compare.csv and compare.json (--out DIR).");
+            }
+            return;
         }
         if (!c.races().isEmpty()) {
             out.println();
@@ -58,12 +89,49 @@ public final class CompareTable {
                 out.println(t(c.racesNote()) + ".");
             }
         }
+        List<String> ids = c.machines().stream().map(MachineColumn::id).toList();
         figures("Benchmarks: ratio = subject / baseline (usually virtual / platform), with JMH's 99.9% error; "
-                + "'*' where the machines' intervals do not overlap", c.bench());
-        figures("Scheduling", c.sched());
+                + "'*' where the machines' intervals do not overlap", c.bench(), ids);
+        figures("Scheduling", c.sched(), ids);
     }
 
-    private void figures(String title, List<Comparison.FigureRow> rows) {
+    private void groupedRaces(Fleet f) {
+        if (f.races().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Races per group: the word of the group's samples pooled (Never / Sometimes / Always), on how many");
+        out.println("of its machines the race showed out of those where it ran, and its race samples/samples.");
+        out.println("A row is flagged where the groups' words differ (differs), where their rates differ beyond chance");
+        out.println("(rate differs: " + RateTest.WHICH + "; p < " + RateTest.ALPHA
+                + "), or where it ran in no machine of a group (not comparable).");
+        out.println();
+        List<String> head = new ArrayList<>(List.of("CASE.VARIANT", "CONFIGURATION"));
+        f.groups().forEach(g -> head.add(g.id()));
+        head.add("FLAG");
+        List<List<String>> rows = new ArrayList<>();
+        for (Fleet.GroupRow r : f.races()) {
+            List<String> row = new ArrayList<>(List.of(r.caseName() + "." + r.variant(), r.config()));
+            r.cells().forEach(cell -> row.add(cell.text()));
+            row.add(r.flagged() ? r.flag() + ": " + r.why() : "");
+            rows.add(row);
+        }
+        table(head, rows);
+        List<Fleet.GroupRow> flagged = f.flaggedRaces();
+        out.println();
+        out.println(flagged.size() + " of " + f.races().size() + " rows flagged ("
+                + flagged.stream().filter(r -> r.flag().equals("differs")).count() + " differ in word, "
+                + flagged.stream().filter(Fleet.GroupRow::meaningful).count() + " beyond chance, "
+                + flagged.stream().filter(r -> r.flag().equals("not comparable")).count() + " not comparable)"
+                + (flagged.isEmpty() ? "." : ":"));
+        flagged.stream().filter(r -> !r.flag().equals("not comparable"))
+                .forEach(r -> out.println("  " + t(r.sentence())));
+        if (!f.perMachine().racesNote().isEmpty()) {
+            out.println(t(f.perMachine().racesNote()) + ".");
+        }
+    }
+
+    private void figures(String title, List<Comparison.FigureRow> rows, List<String> columns) {
         if (rows.isEmpty()) {
             return;
         }
@@ -71,9 +139,7 @@ public final class CompareTable {
         out.println(title + ":");
         out.println();
         List<String> head = new ArrayList<>(List.of("FIGURE"));
-        for (int i = 0; i < rows.get(0).values().size(); i++) {
-            head.add("M" + (i + 1));
-        }
+        head.addAll(columns);
         head.add("");
         List<List<String>> body = new ArrayList<>();
         for (Comparison.FigureRow r : rows) {

@@ -119,6 +119,7 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
             }
         }
         List<RaceRow> rows = new ArrayList<>();
+        Map<String, String> sc = ScWords.index(reads);
         for (Map.Entry<Key, RaceCell[]> e : cells.entrySet()) {
             List<RaceCell> row = new ArrayList<>();
             for (RaceCell c : e.getValue()) {
@@ -127,7 +128,7 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
             }
             Meta m = meta.get(e.getKey());
             rows.add(judge(m.caseName(), m.variant(), m.kind(),
-                    e.getKey().config(), row, reads.size()).withSc(ScWords.of(reads, e.getKey().test())));
+                    e.getKey().config(), row, reads.size()).withSc(sc.getOrDefault(e.getKey().test(), "")));
         }
         return rows;
     }
@@ -174,6 +175,16 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
 
     /** Flags a row: words that differ, rates that differ beyond chance, or a machine where it did not run. */
     static RaceRow judge(String caseName, String variant, String kind, String config, List<RaceCell> cells, int machines) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            ids.add("M" + (i + 1));
+        }
+        return judge(caseName, variant, kind, config, cells, machines, ids);
+    }
+
+    /** As {@link #judge(String, String, String, String, List, int)}, with the columns named (machines, or groups). */
+    static RaceRow judge(String caseName, String variant, String kind, String config, List<RaceCell> cells, int machines,
+                         List<String> names) {
         List<long[]> rated = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (RaceCell c : cells) {
@@ -186,7 +197,7 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
         for (int i = 0; i < cells.size(); i++) {
             RaceCell c = cells.get(i);
             if (!RaceCell.RAN.equals(c.state())) {
-                notRun.add("M" + (i + 1) + (RaceCell.ABSENT.equals(c.state()) ? "" : " " + c.state())
+                notRun.add(names.get(i) + (RaceCell.ABSENT.equals(c.state()) ? "" : " " + c.state())
                         + (c.reason() == null ? "" : ": " + c.reason()));
             }
         }

@@ -50,10 +50,51 @@ final class MachineDifferences {
                 lines.add(sb.toString());
             }
         }
+        profiles(reads, lines);
+        return lines;
+    }
+
+    /**
+     * For many machines: each fact that differs, as its values with how many machines have each,
+     * the commonest first, at most {@value #VALUES} of them ("CPUs available to the JVM: 2 on 340
+     * machines, 4 on 120, 8 on 40").
+     */
+    static List<String> counted(List<ReadBundle> reads) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Function<Machine, Object>> f : FACTS.entrySet()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (ReadBundle r : reads) {
+                Machine m = r.bundle().machine();
+                Object v = m == null ? null : f.getValue().apply(m);
+                counts.merge(v == null ? "?" : v.toString(), 1, Integer::sum);
+            }
+            if (counts.size() > 1) {
+                List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());
+                byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+                StringBuilder sb = new StringBuilder(f.getKey()).append(":");
+                for (int i = 0; i < Math.min(VALUES, byCount.size()); i++) {
+                    Map.Entry<String, Integer> e = byCount.get(i);
+                    sb.append(i == 0 ? " " : ", ").append(e.getKey()).append(" on ").append(e.getValue())
+                            .append(i == 0 ? (e.getValue() == 1 ? " machine" : " machines") : "");
+                }
+                if (byCount.size() > VALUES) {
+                    sb.append(", and ").append(byCount.size() - VALUES).append(" more values");
+                }
+                lines.add(sb.toString());
+            }
+        }
+        profiles(reads, lines);
+        return lines;
+    }
+
+    private static final int VALUES = 10;
+
+    private static void profiles(List<ReadBundle> reads, List<String> lines) {
         List<String> profiles = reads.stream().map(r -> Format.orDash(r.bundle().profile())).distinct().toList();
         if (profiles.size() > 1) {
-            lines.add("profile: " + String.join(" vs ", profiles) + " (sample counts differ by design)");
+            lines.add("profile: " + String.join(" vs ", profiles.subList(0, Math.min(VALUES, profiles.size())))
+                    + (profiles.size() > VALUES ? " and " + (profiles.size() - VALUES) + " more" : "")
+                    + " (sample counts differ by design)");
         }
-        return lines;
     }
 }

@@ -5,8 +5,9 @@ import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.bundle.StressTestResult;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The SC column of a race row, as herd prints a model column beside the observations: whether an
@@ -17,17 +18,26 @@ final class ScWords {
     private ScWords() {
     }
 
-    static String of(List<ReadBundle> reads, String test) {
+    /**
+     * The SC words of every test, in one pass over the bundles: for each test name, from the first
+     * bundle that carries a model of it (a comparison of 500 bundles asks for 100 tests).
+     */
+    static Map<String, String> index(List<ReadBundle> reads) {
+        Map<String, String> words = new HashMap<>();
         for (ReadBundle r : reads) {
-            Optional<ModelSection.ModelResult> m = r.bundle().model() == null ? Optional.empty()
-                    : r.bundle().model().tests().stream().filter(t -> t.name().equals(test) && t.model()).findFirst();
-            Optional<StressTestResult> t = r.bundle().stress() == null ? Optional.empty()
-                    : r.bundle().stress().tests().stream().filter(x -> x.name().equals(test)).findFirst();
-            if (m.isPresent() && t.isPresent() && t.get().lesson() != null) {
-                return words(m.get(), t.get().lesson().race());
+            if (r.bundle().model() == null || r.bundle().stress() == null) {
+                continue;
+            }
+            Map<String, StressTestResult> stress = new HashMap<>();
+            r.bundle().stress().tests().forEach(t -> stress.putIfAbsent(t.name(), t));
+            for (ModelSection.ModelResult m : r.bundle().model().tests()) {
+                StressTestResult t = stress.get(m.name());
+                if (m.model() && t != null && t.lesson() != null && !words.containsKey(m.name())) {
+                    words.put(m.name(), words(m, t.lesson().race()));
+                }
             }
         }
-        return "";
+        return words;
     }
 
     private static String words(ModelSection.ModelResult m, List<String> race) {
