@@ -39,19 +39,20 @@ if defined JDK_HOME goto :chosen
 if defined HERMETIC goto :roots
 for /f "delims=" %%J in ('where java.exe 2^>nul') do call :consider_java "%%~J"
 :roots
-if defined RACELAB_JDK_DIRS (
-    for %%R in ("%RACELAB_JDK_DIRS:;=" "%") do call :consider_children "%%~R"
-) else (
-    call :consider_children "%ProgramFiles%\Java"
-    call :consider_children "%ProgramFiles%\Eclipse Adoptium"
-    call :consider_children "%ProgramFiles%\Microsoft"
-    call :consider_children "%ProgramFiles%\Zulu"
-    call :consider_children "%ProgramFiles%\Amazon Corretto"
-    call :consider_children "%ProgramFiles%\BellSoft"
-    call :consider_children "%ProgramFiles%\OpenJDK"
-    call :consider_children "%USERPROFILE%\.jdks"
-    call :consider_children "%USERPROFILE%\scoop\apps"
-)
+if not defined RACELAB_JDK_DIRS goto :default_roots
+for %%R in ("%RACELAB_JDK_DIRS:;=" "%") do call :consider_children "%%~R"
+goto :roots_done
+:default_roots
+call :consider_children "%ProgramFiles%\Java"
+call :consider_children "%ProgramFiles%\Eclipse Adoptium"
+call :consider_children "%ProgramFiles%\Microsoft"
+call :consider_children "%ProgramFiles%\Zulu"
+call :consider_children "%ProgramFiles%\Amazon Corretto"
+call :consider_children "%ProgramFiles%\BellSoft"
+call :consider_children "%ProgramFiles%\OpenJDK"
+call :consider_children "%USERPROFILE%\.jdks"
+call :consider_children "%USERPROFILE%\scoop\apps"
+:roots_done
 if defined BEST_HOME (
     set "JDK_HOME=%BEST_HOME%"
     set "JDK_FEATURE=%BEST_FEATURE%"
@@ -124,10 +125,14 @@ rem :consider_java PATH\TO\bin\java.exe -- the home two levels up.
 call :consider "%~dp1.."
 exit /b 0
 
-rem :consider_children ROOT -- each folder under ROOT as a home.
+rem :consider_children ROOT -- each folder under ROOT as a home. (From inside it: "for /d" over a
+rem quoted "ROOT\*" lists nothing in Wine's cmd, and an unquoted one breaks on a space.)
 :consider_children
 if not exist "%~1\" exit /b 0
-for /d %%D in ("%~1\*") do call :consider "%%~fD"
+rem (No "|| exit": Wine's pushd leaves a failing errorlevel even when it succeeds.)
+pushd "%~1"
+for /d %%D in (*) do call :consider "%%~fD"
+popd
 exit /b 0
 
 rem :feature HOME -- C_FEATURE: 25 for "25.0.1", 8 for "1.8.0_392", 0 if unknown. From the
@@ -150,7 +155,9 @@ for /f "tokens=1,2 delims=.-_+" %%M in ("%C_VERSION%") do (
     set "C_MINOR=%%N"
 )
 if "%C_MAJOR%"=="1" set "C_MAJOR=%C_MINOR%"
-set /a "C_FEATURE=C_MAJOR" 2>nul || set "C_FEATURE=0"
+rem A version that is not a number leaves C_FEATURE at 0 (set /a fails and changes nothing).
+set "C_FEATURE=0"
+set /a "C_FEATURE=%C_MAJOR%+0" >nul 2>&1
 exit /b 0
 
 rem :build -- Maven on PATH, else the Maven Wrapper; errorlevel 1 after one line on stderr.
@@ -164,11 +171,8 @@ if not defined MAVEN (
 )
 if not exist "%SCRIPT_DIR%\target" mkdir "%SCRIPT_DIR%\target"
 set "LOG=%SCRIPT_DIR%\target\racelab-build.log"
-if "%MAVEN%"=="mvn.cmd" (
-    >&2 echo racelab: building racelab ^(first use or sources changed^), this takes about a minute...
-) else (
-    >&2 echo racelab: building racelab with mvnw.cmd ^(no mvn on PATH; the first time it downloads Maven^), this takes a few minutes...
-)
+if "%MAVEN%"=="mvn.cmd" >&2 echo racelab: building racelab ^(first use or sources changed^), this takes about a minute...
+if not "%MAVEN%"=="mvn.cmd" >&2 echo racelab: building racelab with mvnw.cmd ^(no mvn on PATH; the first time it downloads Maven^), this takes a few minutes...
 pushd "%SCRIPT_DIR%"
 set "JAVA_HOME=%JDK_HOME%"
 call "%MAVEN%" -q -B -DskipTests package >"%LOG%" 2>&1

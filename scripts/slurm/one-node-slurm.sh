@@ -69,8 +69,8 @@ start() {
     fi
     pgrep -x slurmctld >/dev/null 2>&1 || slurmctld
     pgrep -x slurmd >/dev/null 2>&1 || slurmd
-    local i state
-    for i in $(seq 1 60); do
+    local state
+    for _ in $(seq 1 60); do
         state=$(sinfo -h -N -o '%T' 2>/dev/null | head -n 1) || true
         case $state in
             idle|mixed|allocated) printf 'one-node-slurm: node %s is %s\n' "$(hostname -s)" "$state"; return 0 ;;
@@ -85,7 +85,7 @@ start() {
 stop() {
     local f
     for f in "$STATE/slurmd.pid" "$STATE/slurmctld.pid"; do
-        [ -s "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+        if [ -s "$f" ]; then kill "$(cat "$f")" 2>/dev/null || true; fi
     done
 }
 

@@ -26,7 +26,7 @@ out=$(scripts/slurm/submit.sh --shared "$shared" --tasks 2 \
 printf '%s\n' "$out"
 array=$(sed -n 's/^array job \([0-9]*\):.*/\1/p' <<<"$out")
 compare=$(sed -n 's/^compare job \([0-9]*\):.*/\1/p' <<<"$out")
-[ -n "$array" ] && [ -n "$compare" ] || fail "submit.sh printed no job ids"
+if [ -z "$array" ] || [ -z "$compare" ]; then fail "submit.sh printed no job ids"; fi
 
 deadline=$((SECONDS + 900))
 while [ -n "$(squeue -h -j "$array,$compare" 2>/dev/null)" ]; do
