@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,16 +36,9 @@ class LauncherCmdTest {
 
     private Path jdkDir;
 
-    private record Result(int exitCode, List<String> stdout, List<String> stderr) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + ", stdout " + stdout + ", stderr " + stderr;
-        }
-    }
-
     @BeforeAll
     static void findScriptAndWine() {
-        boolean wine = wineAvailable();
+        boolean wine = LauncherTest.runs("wine", "--version");
         if (!wine && "1".equals(System.getenv("RACELAB_REQUIRE_WINE"))) {
             fail("Wine is not installed, and RACELAB_REQUIRE_WINE=1: apt-get install wine64 wine");
         }
@@ -70,7 +61,7 @@ class LauncherCmdTest {
         fakeJdk("jdk-21", "21.0.5", true);
         fakeJdk("jre-26", "26", false);
 
-        Result r = run(Map.of());
+        LauncherTest.Result r = run(Map.of());
 
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(List.of("java_home=" + windows(jdkDir.resolve("jdk-25")), "java_version=25"), r.stdout(), r.toString());
@@ -81,7 +72,7 @@ class LauncherCmdTest {
         fakeJdk("jdk-25", "25.0.1", true);
         Path explicit = fakeJdk("jdk-21", "21.0.5", true);
 
-        Result r = run(Map.of("RACELAB_JAVA_HOME", windows(explicit)));
+        LauncherTest.Result r = run(Map.of("RACELAB_JAVA_HOME", windows(explicit)));
 
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(List.of("java_home=" + windows(explicit), "java_version=21"), r.stdout(), r.toString());
@@ -92,7 +83,7 @@ class LauncherCmdTest {
         fakeJdk("jdk-17", "17.0.12", true);
         fakeJdk("jdk8", "1.8.0_392", true);
 
-        Result r = run(Map.of());
+        LauncherTest.Result r = run(Map.of());
 
         assertEquals(3, r.exitCode(), r.toString());
         assertEquals(List.of(), r.stdout(), r.toString());
@@ -105,7 +96,7 @@ class LauncherCmdTest {
     void anOldStyleVersionIsFeature8() throws Exception {
         fakeJdk("jdk8", "1.8.0_392", true);
 
-        Result r = run(Map.of());
+        LauncherTest.Result r = run(Map.of());
 
         assertEquals(3, r.exitCode(), r.toString());
         assertTrue(r.stderr().get(0).contains("(newest seen: 8 at "), r.toString());
@@ -128,7 +119,7 @@ class LauncherCmdTest {
         return "Z:" + p.toAbsolutePath().toString().replace('/', '\\');
     }
 
-    private Result run(Map<String, String> extraEnv) throws Exception {
+    private LauncherTest.Result run(Map<String, String> extraEnv) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of("wine", "cmd", "/c", windows(script))));
         Map<String, String> env = pb.environment();
         env.remove("JAVA_HOME");
@@ -140,35 +131,14 @@ class LauncherCmdTest {
         env.put("RACELAB_IGNORE_ENV_JDK", "1");
         env.put("RACELAB_LAUNCHER_DRY_RUN", "1");
         env.putAll(extraEnv);
-        Path out = temp.resolve("stdout.txt");
-        Path err = temp.resolve("stderr.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("racelab.cmd under Wine did not finish within 180 s");
-        }
-        return new Result(p.exitValue(), lines(out), lines(err));
+        return LauncherTest.runToFiles(pb, temp, 180, LauncherCmdTest::ownLines);
     }
 
     /** The script's own lines: Wine's notes about its prefix (first use) are left out. */
-    private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+    private static List<String> ownLines(List<String> lines) {
+        return lines.stream()
                 .map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l)
                 .filter(l -> !l.startsWith("wine:") && !l.isBlank())
                 .toList();
-    }
-
-    private static boolean wineAvailable() {
-        try {
-            Process p = new ProcessBuilder("wine", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -45,7 +46,8 @@ class LauncherTest {
 
     private Path jdkDir;
 
-    private record Result(int exitCode, List<String> stdout, List<String> stderr) {
+    /** A launcher's exit code and output lines (also {@link LauncherCmdTest}'s). */
+    record Result(int exitCode, List<String> stdout, List<String> stderr) {
         @Override
         public String toString() {
             return "exit " + exitCode + ", stdout " + stdout + ", stderr " + stderr;
@@ -310,20 +312,25 @@ class LauncherTest {
             }
         });
 
-        // Files, not pipes: nothing can block on a full pipe buffer.
-        Path out = temp.resolve("stdout.txt");
-        Path err = temp.resolve("stderr.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("launcher did not finish within 60 s");
-        }
-        return new Result(p.exitValue(), lines(out), lines(err));
+        return runToFiles(pb, temp, 60, lines -> lines);
     }
 
-    private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8);
+    /**
+     * Runs a launcher with its output in files, not pipes (nothing can block on a full pipe
+     * buffer), within {@code seconds}; {@code keep} picks the lines that are the launcher's own.
+     */
+    static Result runToFiles(ProcessBuilder pb, Path dir, int seconds, UnaryOperator<List<String>> keep)
+            throws IOException, InterruptedException {
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(pb.command() + " did not finish within " + seconds + " s");
+        }
+        return new Result(p.exitValue(), keep.apply(Files.readAllLines(out, StandardCharsets.UTF_8)),
+                keep.apply(Files.readAllLines(err, StandardCharsets.UTF_8)));
     }
 
     private static boolean isWindows() {
@@ -343,12 +350,17 @@ class LauncherTest {
     }
 
     private static boolean shellAvailable(String shell) {
+        return runs(shell, "-c", "exit 0");
+    }
+
+    /** Whether a command is there and exits 0 within 30 s (Wine may set up its prefix first). */
+    static boolean runs(String... command) {
         try {
-            Process p = new ProcessBuilder(shell, "-c", "exit 0")
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
