@@ -13,6 +13,16 @@ started_here=0
 if ! pgrep -x slurmctld >/dev/null 2>&1; then
     started_here=1
 fi
+# Bad input to submit.sh: one line on stderr, exit 2, nothing submitted.
+for bad in "--tasks 2" "--shared /tmp --tasks 0" "--shared /tmp --tasks many" "--shared /tmp --frobnicate"; do
+    status=0
+    # shellcheck disable=SC2086 # each case is several words on purpose
+    err=$(scripts/slurm/submit.sh $bad 2>&1 >/dev/null) || status=$?
+    if [ "$status" -ne 2 ] || [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ]; then
+        fail "submit.sh $bad: exit $status, stderr: $err"
+    fi
+done
+
 scripts/slurm/one-node-slurm.sh start
 shared=$(mktemp -d /var/tmp/racelab-slurm-smoke.XXXXXX)
 cleanup() {
