@@ -117,9 +117,26 @@ public final class FootprintExperiment {
         }
     }
 
+    static final String PID_MAX = "/proc/sys/kernel/pid_max";
+    static final String THREADS_MAX = "/proc/sys/kernel/threads-max";
+
+    /** What a platform run could not read: the RSS, the kernel's task limits. */
+    static List<String> missing(FootprintRun run, LinuxReadings linux) {
+        String notLinux = LinuxReadings.isLinux() ? "" : "; not Linux";
+        List<String> missing = new ArrayList<>();
+        if (run.rssBytesPerThread() == null) {
+            missing.add("footprint: process RSS not readable (/proc/self/status VmRSS" + notLinux + ")");
+        }
+        if (run.kind().equals("platform") && linux.readLong(PID_MAX).isEmpty() && linux.readLong(THREADS_MAX).isEmpty()) {
+            missing.add("footprint: the kernel's task limits not readable (" + PID_MAX + ", " + THREADS_MAX + notLinux
+                    + "): platform threads capped at " + PLATFORM_CAP_UNKNOWN_LIMITS);
+        }
+        return List.copyOf(missing);
+    }
+
     static int platformCap(LinuxReadings linux) {
-        OptionalLong pidMax = linux.readLong("/proc/sys/kernel/pid_max");
-        OptionalLong threadsMax = linux.readLong("/proc/sys/kernel/threads-max");
+        OptionalLong pidMax = linux.readLong(PID_MAX);
+        OptionalLong threadsMax = linux.readLong(THREADS_MAX);
         if (pidMax.isEmpty() && threadsMax.isEmpty()) {
             return PLATFORM_CAP_UNKNOWN_LIMITS;
         }

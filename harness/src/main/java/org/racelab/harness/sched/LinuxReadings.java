@@ -28,11 +28,18 @@ public final class LinuxReadings {
             new String[]{"CFS target latency", "/sys/kernel/debug/sched/latency_ns"});
     private static final String RR_SLICE = "/proc/sys/kernel/sched_rr_timeslice_ms";
 
+    /**
+     * The system property that points a scheduling child JVM at another root than {@code /}: set
+     * by {@link SchedRunner#SchedRunner(Path)} to run the experiments as on a machine without
+     * these readings (macOS and Windows have no {@code /proc}).
+     */
+    static final String ROOT_PROPERTY = "racelab.sched.readingsRoot";
+
     private final Path root;
 
-    /** Reads the real {@code /proc} and {@code /sys}. */
+    /** Reads the real {@code /proc} and {@code /sys} (or the root {@link #ROOT_PROPERTY} names). */
     public LinuxReadings() {
-        this(Path.of("/"));
+        this(Path.of(System.getProperty(ROOT_PROPERTY, "/")));
     }
 
     /** Reads a copy of them under {@code root} (tests). */

@@ -61,10 +61,7 @@ public final class SchedChild {
             }
             case "footprint" -> {
                 var run = FootprintExperiment.run(p.get("kind").equals("virtual"), integer(p, "threads"), linux);
-                return new ChildResult(null, null, null, run, run.rssBytesPerThread() == null
-                        ? List.of("footprint: process RSS not readable (/proc/self/status VmRSS"
-                                + (LinuxReadings.isLinux() ? ")" : "; not Linux)"))
-                        : List.of());
+                return new ChildResult(null, null, null, run, FootprintExperiment.missing(run, linux));
             }
             default -> throw new IllegalArgumentException("no experiment '" + experiment + "'");
         }

@@ -32,6 +32,21 @@ public final class SchedRunner {
     static final String RAW_DIR = "sched";
 
     private final ChildJvm jvm = new ChildJvm();
+    /** Where the children read {@code /proc} and {@code /sys} from; null: the real ones. */
+    private final Path readingsRoot;
+
+    public SchedRunner() {
+        this(null);
+    }
+
+    /**
+     * A runner whose children read {@code /proc} and {@code /sys} under {@code readingsRoot}: an
+     * empty folder makes them run as on a machine that has none (macOS, Windows), which is how
+     * the tests check that such a machine gets every reading it cannot take under "missing".
+     */
+    SchedRunner(Path readingsRoot) {
+        this.readingsRoot = readingsRoot;
+    }
     private volatile String stopReason;
 
     /** Stops the run from another thread (Ctrl-C): the running child is ended, what was measured is kept. */
@@ -166,6 +181,9 @@ public final class SchedRunner {
             jvmArgs.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + child.carriers());
         }
         jvmArgs.addAll(child.jvmArgs());
+        if (readingsRoot != null) {
+            jvmArgs.add("-D" + LinuxReadings.ROOT_PROPERTY + "=" + readingsRoot.toAbsolutePath());
+        }
         List<String> args = new ArrayList<>();
         args.add(out.toAbsolutePath().toString());
         args.add(child.experiment().id());
