@@ -73,11 +73,11 @@ exit /b 0
 
 :ready
 
-rem --- Building on first use, or when a pom.xml or a file under */src/main is newer than the jar.
+rem --- Building on first use, or when a pom.xml or a file under */src/main or labs\ is newer than the jar.
 set "STALE="
 if not exist "%JAR%" set "STALE=1"
 if not defined STALE (
-    powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath $env:JAR).LastWriteTime; $f=@(Get-ChildItem -LiteralPath $env:SCRIPT_DIR -Filter pom.xml -File) + @(Get-ChildItem -Path (Join-Path $env:SCRIPT_DIR '*') -Directory | ForEach-Object { Get-Item -LiteralPath (Join-Path $_.FullName 'pom.xml') -ErrorAction SilentlyContinue; $s=Join-Path $_.FullName 'src\main'; if (Test-Path -LiteralPath $s) { Get-ChildItem -LiteralPath $s -Recurse -File } }); if ($f | Where-Object { $_ -and $_.LastWriteTime -gt $j } | Select-Object -First 1) { exit 1 } else { exit 0 }" >nul 2>&1
+    powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath $env:JAR).LastWriteTime; $f=@(Get-ChildItem -LiteralPath $env:SCRIPT_DIR -Filter pom.xml -File) + @(Get-ChildItem -Path (Join-Path $env:SCRIPT_DIR '*') -Directory | ForEach-Object { Get-Item -LiteralPath (Join-Path $_.FullName 'pom.xml') -ErrorAction SilentlyContinue; $s=Join-Path $_.FullName 'src\main'; if (Test-Path -LiteralPath $s) { Get-ChildItem -LiteralPath $s -Recurse -File } }) + @(Get-ChildItem -LiteralPath (Join-Path $env:SCRIPT_DIR 'labs') -Recurse -File -ErrorAction SilentlyContinue); if ($f | Where-Object { $_ -and $_.LastWriteTime -gt $j } | Select-Object -First 1) { exit 1 } else { exit 0 }" >nul 2>&1
     if errorlevel 1 set "STALE=1"
 )
 if defined STALE call :build
