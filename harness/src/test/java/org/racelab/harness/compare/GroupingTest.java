@@ -104,6 +104,6 @@ class GroupingTest {
                 m.missing());
         return new ReadBundle(new Bundle(b.schema(), b.racelabVersion(), b.command(), b.profile(), b.options(),
                 b.startedAt(), b.finishedAt(), b.complete(), b.incomplete(), changed, b.stress(), b.vrace(),
-                b.bench(), b.sched(), b.model()), r.file(), r.cleaned());
+                b.bench(), b.sched(), b.model(), b.lab()), r.file(), r.cleaned());
     }
 }
