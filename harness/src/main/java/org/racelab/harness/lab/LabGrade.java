@@ -173,9 +173,15 @@ public final class LabGrade {
         }
         List<String> cmd = new ArrayList<>();
         if (r.bwrap()) {
-            cmd.addAll(List.of("bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                    "--bind", dir.toAbsolutePath().toString(), dir.toAbsolutePath().toString(),
-                    "--unshare-net", "--die-with-parent", "--"));
+            // the whole file system read-only, a /tmp of its own; then, on top, the submission and the
+            // labs read-only (they may lie under /tmp) and the submission's output folder writable
+            cmd.addAll(List.of("bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+            for (Path ro : r.labsDir() == null ? List.of(sub) : List.of(sub, r.labsDir())) {
+                String p = ro.toAbsolutePath().toString();
+                cmd.addAll(List.of("--ro-bind", p, p));
+            }
+            String out = dir.toAbsolutePath().toString();
+            cmd.addAll(List.of("--bind", out, out, "--unshare-net", "--die-with-parent", "--"));
         }
         cmd.addAll(ChildJvm.command(CHECK_HEAP, null, Main.class.getName(), args));
         long t0 = System.nanoTime();
