@@ -32,8 +32,8 @@ public final class Meaning {
 
     /** Where the meaning comes from, for a reader: "the lesson's race" or "JCStress's interesting outcomes". */
     public static String source(String meaning) {
-        return INTERESTING.equals(meaning) ? "JCStress's ACCEPTABLE_INTERESTING outcomes (no racelab lesson)"
-                : "the race of racelab's lesson";
+        return INTERESTING.equals(meaning) ? "JCStress's meaning, its ACCEPTABLE_INTERESTING outcomes (no racelab lesson)"
+                : "the race racelab's lesson names";
     }
 
     /** The outcomes marked as the race (or interesting) that were seen at least once, in the record's order. */

@@ -100,15 +100,15 @@ public record StressOverview(List<StressTestResult> failed, List<StressTestResul
             return null;
         }
         String word = Meaning.word(meaning);
-        String source = " (" + Meaning.source(meaning) + ": "
-                + marked.stream().map(o -> "[" + o.id() + "]").collect(Collectors.joining(" ")) + ")";
+        String source = ". Meaning: " + Meaning.source(meaning) + ": "
+                + marked.stream().map(o -> "[" + o.id() + "]").collect(Collectors.joining(" ")) + ".";
         List<OutcomeCount> seen = Meaning.seen(outcomes);
         if (seen.isEmpty()) {
             return word + " never seen in " + Format.count(samples) + " samples" + source;
         }
         return word + " seen: " + seen.stream().map(o -> "[" + o.id() + "] " + Format.count(o.count()) + " of "
                 + Format.count(samples) + " samples (" + Format.share(o.count(), samples) + ")"
-                + (o.description().isBlank() || "-".equals(o.description()) ? "" : " " + o.description()))
+                + (o.description().isBlank() || "-".equals(o.description()) ? "" : ", " + o.description()))
                 .collect(Collectors.joining("; ")) + source;
     }
 

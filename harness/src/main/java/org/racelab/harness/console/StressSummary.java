@@ -99,18 +99,34 @@ public final class StressSummary {
         long skipped = count(tests, Verdict.SKIPPED);
         long notRun = count(tests, Verdict.NOT_RUN);
         long unknown = count(tests, Verdict.UNKNOWN);
+        String seen = seenTotals(tests);
+        return String.format(Locale.ROOT, "%d passed, %d failed, %d errors, %d skipped%s.%s",
+                passed, failed, errors, skipped, (notRun == 0 ? "" : ", " + notRun + " not run")
+                        + (unknown == 0 ? "" : ", " + unknown + " with a verdict this racelab does not know"),
+                seen.isEmpty() ? "" : " " + seen);
+    }
+
+    /**
+     * How many tests showed what they could: "Race seen in 8 of 9 racy variants that ran." for the
+     * lessons, "Interesting outcome (JCStress's meaning) seen in 3 of 5 tests that have one and ran."
+     * for tests without a lesson.
+     */
+    public static String seenTotals(List<StressTestResult> tests) {
         long racy = tests.stream().filter(t -> t.kind().equals("racy") && t.raceObserved() != null).count();
         long seen = tests.stream().filter(t -> t.kind().equals("racy") && Boolean.TRUE.equals(t.raceObserved())).count();
         long interesting = tests.stream().filter(t -> Meaning.INTERESTING.equals(t.meaning()) && t.raceObserved() != null).count();
         long interestingSeen = tests.stream()
                 .filter(t -> Meaning.INTERESTING.equals(t.meaning()) && Boolean.TRUE.equals(t.raceObserved())).count();
-        return String.format(Locale.ROOT, "%d passed, %d failed, %d errors, %d skipped%s.%s%s",
-                passed, failed, errors, skipped, (notRun == 0 ? "" : ", " + notRun + " not run")
-                        + (unknown == 0 ? "" : ", " + unknown + " with a verdict this racelab does not know"),
-                racy == 0 && interesting > 0 ? "" : String.format(Locale.ROOT, " Race seen in %d of %d racy variants that ran.", seen, racy),
-                interesting == 0 ? "" : String.format(Locale.ROOT,
-                        " Interesting outcome (JCStress's meaning) seen in %d of %d tests that have one and ran.",
-                        interestingSeen, interesting));
+        List<String> parts = new java.util.ArrayList<>();
+        if (racy > 0 || interesting == 0) {
+            parts.add(String.format(Locale.ROOT, "Race seen in %d of %d racy variants that ran.", seen, racy));
+        }
+        if (interesting > 0) {
+            parts.add(String.format(Locale.ROOT,
+                    "Interesting outcome (JCStress's meaning) seen in %d of %d tests that have one and ran.",
+                    interestingSeen, interesting));
+        }
+        return String.join(" ", parts);
     }
 
     private static long count(List<StressTestResult> tests, Verdict verdict) {
