@@ -1,5 +1,6 @@
 package org.racelab.harness.bundle;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -22,7 +23,8 @@ public record OutcomeCount(String id, long count, String expect, String descript
         this(id, count, expect, description, null);
     }
 
-    /** Whether this outcome counts as its test's race (or interesting outcome). */
+    /** Whether this outcome counts as its test's race (or interesting outcome); not a JSON property of its own. */
+    @JsonIgnore
     public boolean isRace() {
         return Boolean.TRUE.equals(race);
     }

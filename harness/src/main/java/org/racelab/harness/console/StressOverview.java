@@ -92,15 +92,15 @@ public record StressOverview(List<StressTestResult> failed, List<StressTestResul
     /**
      * One sentence on what was seen under a meaning, for junit.xml and the report: each marked
      * outcome seen with its count, share and description, or "never seen", and which meaning it
-     * is. Null when the test has no meaning or its outcomes carry no mark (an older bundle's fork).
+     * is ({@code withSource}). Null when the test has no meaning or its outcomes carry no mark (an older bundle's fork).
      */
-    public static String seenSentence(String meaning, List<OutcomeCount> outcomes, long samples) {
+    public static String seenSentence(String meaning, List<OutcomeCount> outcomes, long samples, boolean withSource) {
         List<OutcomeCount> marked = Meaning.marked(outcomes);
         if (meaning == null || marked.isEmpty()) {
             return null;
         }
         String word = Meaning.word(meaning);
-        String source = ". Meaning: " + Meaning.source(meaning) + ": "
+        String source = !withSource ? "" : ". Meaning: " + Meaning.source(meaning) + ": "
                 + marked.stream().map(o -> "[" + o.id() + "]").collect(Collectors.joining(" ")) + ".";
         List<OutcomeCount> seen = Meaning.seen(outcomes);
         if (seen.isEmpty()) {
@@ -108,7 +108,8 @@ public record StressOverview(List<StressTestResult> failed, List<StressTestResul
         }
         return word + " seen: " + seen.stream().map(o -> "[" + o.id() + "] " + Format.count(o.count()) + " of "
                 + Format.count(samples) + " samples (" + Format.share(o.count(), samples) + ")"
-                + (o.description().isBlank() || "-".equals(o.description()) ? "" : ", " + o.description()))
+                + (o.description().isBlank() || "-".equals(o.description()) ? ""
+                        : ", " + o.description().strip().replaceAll("[.]+$", "")))
                 .collect(Collectors.joining("; ")) + source;
     }
 

@@ -68,7 +68,7 @@ public final class JUnitReport {
                         String config = "virtual".equals(r.threads()) ? "virtual, " + r.carriers() + " carriers"
                                 : r.threads() + " threads";
                         cases.add(new Case(t.name(), config, r.verdict(), r.reason(), forbidden(r.outcomes()),
-                                r.verdict().ran() ? StressOverview.seenSentence(t.meaning(), r.outcomes(), r.samples()) : null));
+                                r.verdict().ran() ? StressOverview.seenSentence(t.meaning(), r.outcomes(), r.samples(), true) : null));
                     }
                 }
                 suite(x, "racelab.vrace", b, cases);
@@ -104,7 +104,7 @@ public final class JUnitReport {
             String reason = String.join("; ", (c.messages()));
             cases.add(new Case(t.name(), config, c.verdict(), reason.isEmpty() ? t.reason() : reason,
                     forbidden(c.outcomes()),
-                    c.verdict().ran() ? StressOverview.seenSentence(t.meaning(), c.outcomes(), c.samples()) : null));
+                    c.verdict().ran() ? StressOverview.seenSentence(t.meaning(), c.outcomes(), c.samples(), true) : null));
         }
     }
 

@@ -233,7 +233,7 @@ final class LessonCards {
             }
             return t.lesson() == null ? "no outcome graded ACCEPTABLE_INTERESTING (JCStress's meaning; no racelab lesson)" : "-";
         }
-        String seen = StressOverview.seenSentence(t.meaning(), t.outcomes(), t.samples());
+        String seen = StressOverview.seenSentence(t.meaning(), t.outcomes(), t.samples(), false);
         if (seen == null) {
             long race = t.raceSamples() == null ? 0 : t.raceSamples();
             seen = t.raceObserved() ? "race seen: " + Format.count(race) + " of " + Format.count(t.samples())
