@@ -1,5 +1,6 @@
 package org.racelab.harness.console;
 
+import org.racelab.harness.bundle.Meaning;
 import org.racelab.harness.catalog.Expectation;
 import org.racelab.harness.catalog.LessonInfo;
 import org.racelab.harness.catalog.OutcomeRule;
@@ -56,7 +57,8 @@ public final class CatalogListing {
         if (v.describedAs() != null) {
             out.println("      " + v.describedAs());
         }
-        List<OutcomeRule> rules = v.rules().stream().filter(r -> r.expect() == Expectation.ACCEPTABLE_INTERESTING).toList();
+        List<OutcomeRule> rules = Meaning.INTERESTING.equals(v.meaning())
+                ? v.rules().stream().filter(r -> r.expect() == Expectation.ACCEPTABLE_INTERESTING).toList() : List.of();
         if (rules.isEmpty()) {
             out.println("      interesting (JCStress's meaning, no lesson): none graded ACCEPTABLE_INTERESTING");
         }
