@@ -71,7 +71,11 @@ public enum Profile {
 
     /**
      * What JCStress spends before its first test: it probes the JVM (some twenty short JVMs),
-     * then each JVM configuration it may use. Measured on this project's machine type.
+     * then each JVM configuration it may use. Not measured on a quiet machine: on this project's
+     * 2-vCPU machine under a load average of 16 to 18 the first result came 2 min 1 s after the
+     * start (twice), which scales a JVM start of a few tenths of a second by the load; 15 s keeps
+     * the 838-test smoke suite and the catalog's quick run within a few percent of their measured
+     * times (StressEstimateTest).
      */
     public Duration stressStart() {
         return Duration.ofSeconds(15);

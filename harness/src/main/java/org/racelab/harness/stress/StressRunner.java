@@ -7,6 +7,7 @@ import org.racelab.harness.progress.ProgressListener;
 import org.racelab.harness.vm.ChildJvm;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ public final class StressRunner {
         }
         Files.createDirectories(request.rawDir());
         progress.started("stress", runnable.size(), StressEstimate.seconds(request.profile(),
-                runnable.stream().map(StressTest::actors).toList(), cpus));
+                runnable.stream().map(StressTest::actors).toList(), cpus,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         reportedTestFailures = false;
         ChildJvm.Ending ending = jvm.run(command(request, args), request.rawDir(),
                 request.rawDir().resolve(CONSOLE_LOG), request.timeout(), line -> {

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The stress time estimate against the runs it was measured on (2 vCPUs, JDK 25, quiet): it must
+ * The stress time estimate against the runs it was measured on (2 vCPUs, JDK 25, quiet, and one
+ * under load): it must
  * land within a factor of 2 of each, where the old one (a fixed time per test) was 5 times off
  * for a large suite at smoke. The arithmetic of actors and CPUs is checked exactly.
  */
@@ -48,5 +49,19 @@ class StressEstimateTest {
         assertEquals(Math.round(start + 10 * perTest / 4.0), StressEstimate.seconds(Profile.QUICK, actors(10, 2), 8), "four at once on 8 CPUs");
         assertEquals(start + 10 * perTest, StressEstimate.seconds(Profile.QUICK, actors(10, 4), 4));
         assertEquals(0, StressEstimate.seconds(Profile.QUICK, actors(3, 4), 2), "nothing runs");
+    }
+
+    @Test
+    void aBusyMachineScalesTheEstimateByItsLoad() {
+        // JCStress's 148 samples at smoke: 120 tests of 2 actors and 7 of 1 ran, in 1,269 s, while the
+        // machine's load average was 16.2 at the start (and up to 24 during the run)
+        List<Integer> samples = actors(120, 2);
+        samples.addAll(actors(7, 1));
+        samples.addAll(actors(21, 3));
+        long busy = StressEstimate.seconds(Profile.SMOKE, samples, 2, 16.2);
+        assertTrue(busy < 2 * 1269 && busy > 1269 / 2, busy + " s");
+        long quiet = StressEstimate.seconds(Profile.SMOKE, samples, 2, 0);
+        assertEquals(quiet, StressEstimate.seconds(Profile.SMOKE, samples, 2, -1), "an unknown load counts as none");
+        assertTrue(quiet < 1269 / 2, "unscaled, the busy run would be far off: " + quiet + " s");
     }
 }
