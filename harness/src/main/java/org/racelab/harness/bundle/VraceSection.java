@@ -22,16 +22,24 @@ public record VraceSection(String testsJar, List<String> threads, List<Integer> 
     }
 
 
-    /** One test, in every configuration it ran in. */
+    /**
+     * One test, in every configuration it ran in.
+     *
+     * @param meaning     which outcomes each run's {@code raceObserved} counts, as in the stress
+     *                    section's test record ({@link Meaning})
+     * @param description the test's own JCStress {@code @Description} (null when it has none)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VraceTestResult(String name, String caseName, String variant, int actors,
-                                  Lesson lesson, String kind, List<VraceRun> runs) {
+                                  Lesson lesson, String kind, String meaning, String description,
+                                  List<VraceRun> runs) {
         public VraceTestResult {
             name = Records.text(name);
             caseName = Records.text(caseName);
             variant = Records.text(variant);
             kind = Records.text(kind);
-            runs = Records.list(runs);
+            meaning = Meaning.of(meaning, lesson);
+            runs = Records.list(runs).stream().map(r -> r.marked(lesson)).toList();
         }
 
     }
@@ -52,6 +60,13 @@ public record VraceSection(String testsJar, List<String> threads, List<Integer> 
             threads = Records.text(threads);
             verdict = verdict == null ? Verdict.UNKNOWN : verdict;
             outcomes = Records.list(outcomes);
+        }
+
+        /** This run with its outcomes marked by an older bundle's lesson (see {@link Meaning}). */
+        VraceRun marked(Lesson lesson) {
+            List<OutcomeCount> marked = Meaning.markLegacy(lesson, outcomes);
+            return marked == outcomes ? this : new VraceRun(threads, carriers, verdict, reason, samples,
+                    samplesPerSecond, marked, raceObserved, raceSamples);
         }
 
     }

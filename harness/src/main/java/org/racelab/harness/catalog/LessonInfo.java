@@ -17,18 +17,19 @@ public record LessonInfo(String topic, String notes, String claim, List<String> 
         observableOn = List.copyOf(observableOn);
     }
 
-    /** How many samples of a histogram show the race: an id matches as in JCStress, exactly or as a pattern. */
+    /** How many samples of a histogram show the race. */
     public long raceSamples(Map<String, Long> histogram) {
-        long seen = 0;
-        for (Map.Entry<String, Long> e : histogram.entrySet()) {
-            for (String id : race) {
-                if (id.equals(e.getKey()) || Pattern.matches(id, e.getKey())) {
-                    seen += e.getValue();
-                    break;
-                }
+        return histogram.entrySet().stream().filter(e -> isRace(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Whether an outcome is the race: an id matches as in JCStress, exactly or as a pattern. */
+    public boolean isRace(String outcome) {
+        for (String id : race) {
+            if (id.equals(outcome) || Pattern.matches(id, outcome)) {
+                return true;
             }
         }
-        return seen;
+        return false;
     }
 
     /** Whether a quick run is expected to catch the race on this architecture. */

@@ -8,7 +8,9 @@ public enum RaceKind {
     FIXED,
     /** The case has no race to show (e.g. no communication at all). */
     NO_RACE,
-    /** Not a racelab case, or its rules say neither. */
+    /** Not a racelab case (no {@code @Lesson}): JCStress's own grading gives its meaning. */
+    JCSTRESS,
+    /** A racelab case whose rules say neither. */
     UNKNOWN;
 
     public String word() {

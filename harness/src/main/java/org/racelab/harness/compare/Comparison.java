@@ -1,6 +1,8 @@
 package org.racelab.harness.compare;
 
 import org.racelab.harness.bundle.Limits;
+import org.racelab.harness.bundle.Meaning;
+import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.Bundle;
@@ -102,6 +104,10 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
                     int nth = seen.merge(t.name(), 1, Integer::sum) - 1;
                     put(cells, meta, new Key(t.name(), nth, "JCStress, platform threads"), t.caseName(),
                             t.variant(), t.kind(), i, n, stressCell(t), left);
+                    for (OutcomeCount o : interesting(t.meaning(), t.outcomes())) {
+                        put(cells, meta, new Key(t.name(), nth, "JCStress, platform threads: interesting [" + o.id() + "]"),
+                                t.caseName(), t.variant(), t.kind(), i, n, outcomeCell(stressCell(t), o), left);
+                    }
                 }
             }
             if (b.vrace() != null) {
@@ -114,6 +120,10 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
                                 : "vrace, " + r.threads() + " threads";
                         put(cells, meta, new Key(t.name(), nth, config), t.caseName(), t.variant(), t.kind(), i, n,
                                 vraceCell(r), left);
+                        for (OutcomeCount o : interesting(t.meaning(), r.outcomes())) {
+                            put(cells, meta, new Key(t.name(), nth, config + ": interesting [" + o.id() + "]"),
+                                    t.caseName(), t.variant(), t.kind(), i, n, outcomeCell(vraceCell(r), o), left);
+                        }
                     }
                 }
             }
@@ -153,6 +163,21 @@ public record Comparison(List<MachineColumn> machines, List<String> machineDiffe
             return;
         }
         row[machine] = cell;
+    }
+
+    /**
+     * A test without a lesson (JCStress's meaning) gets a row per interesting outcome too, so
+     * each one has its own Never / Sometimes / Always; a lesson's race stays one row.
+     */
+    static List<OutcomeCount> interesting(String meaning, List<OutcomeCount> outcomes) {
+        return Meaning.INTERESTING.equals(meaning) ? Meaning.marked(outcomes) : List.of();
+    }
+
+    /** The cell of one interesting outcome: the test's cell, counting that outcome's samples only. */
+    static RaceCell outcomeCell(RaceCell test, OutcomeCount o) {
+        return RaceCell.RAN.equals(test.state())
+                ? new RaceCell(RaceCell.RAN, Math.min(o.count(), test.total()), test.total(), true, test.reason())
+                : test;
     }
 
     static RaceCell stressCell(StressTestResult t) {

@@ -1,6 +1,9 @@
 package org.racelab.harness.console;
 
+import org.racelab.harness.bundle.Meaning;
+import org.racelab.harness.catalog.Expectation;
 import org.racelab.harness.catalog.LessonInfo;
+import org.racelab.harness.catalog.OutcomeRule;
 import org.racelab.harness.catalog.StressTest;
 
 import java.io.PrintStream;
@@ -38,11 +41,31 @@ public final class CatalogListing {
             for (StressTest v : variants) {
                 String seenOn = v.lesson().map(LessonInfo::observableOn).filter(l -> !l.isEmpty())
                         .map(l -> "seen on " + String.join(", ", l)).orElse("");
-                out.printf("    %-24s %-7s %d actors  %s%n", v.variant(), v.raceKind().word(), v.actors(),
+                out.printf("    %-24s %-8s %d actors  %s%n", v.variant(), v.raceKind().word(), v.actors(),
                         Objects.requireNonNullElse(seenOn, ""));
+                if (v.lesson().isEmpty()) {
+                    interesting(v);
+                }
             }
             out.println();
         }
         out.println(tests.size() + " tests in " + byCase.size() + " cases.");
+    }
+
+    /** A test without a lesson: its description, and the outcomes JCStress grades interesting (its meaning of "seen"). */
+    private void interesting(StressTest v) {
+        if (v.describedAs() != null) {
+            out.println("      " + v.describedAs());
+        }
+        List<OutcomeRule> rules = Meaning.INTERESTING.equals(v.meaning())
+                ? v.rules().stream().filter(r -> r.expect() == Expectation.ACCEPTABLE_INTERESTING).toList() : List.of();
+        if (rules.isEmpty()) {
+            out.println("      interesting (JCStress's meaning, no lesson): none graded ACCEPTABLE_INTERESTING");
+        }
+        for (OutcomeRule r : rules) {
+            out.println("      interesting (JCStress's meaning, no lesson): ["
+                    + (r.isDefault() ? "any other outcome" : r.id()) + "]"
+                    + (r.description().isBlank() ? "" : " " + r.description()));
+        }
     }
 }

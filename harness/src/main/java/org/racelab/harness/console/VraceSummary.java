@@ -1,6 +1,7 @@
 package org.racelab.harness.console;
 
 import org.racelab.harness.format.Format;
+import org.racelab.harness.bundle.Meaning;
 import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.bundle.StressFork;
 import org.racelab.harness.bundle.StressSection;
@@ -31,7 +32,9 @@ public final class VraceSummary {
         out.printf(Locale.ROOT, "Vrace: the same tests with their actors on %s, %d ms each, %d CPUs, %.0f s%s%n",
                 String.join(" and ", s.threads()) + " threads", s.budgetMillis(), s.cpus(), s.elapsedSeconds(),
                 s.complete() ? "" : "  (INCOMPLETE: " + s.incomplete() + ")");
-        out.println("Each cell: race seen (share of samples) or 'never', then samples per second.");
+        out.println("Each cell: race seen (share of samples) or 'never', then samples per second. The race is the lesson's"
+                + " (kind racy, fixed); for a test without a lesson (kind jcstress) it is JCStress's meaning: the"
+                + " share of its ACCEPTABLE_INTERESTING outcomes, with their ids.");
         out.println();
         if (s.tests().isEmpty()) {
             return;
@@ -41,8 +44,8 @@ public final class VraceSummary {
             headers.add(r.carriers() == null ? r.threads().toUpperCase(Locale.ROOT)
                     : "VIRTUAL, " + r.carriers() + (r.carriers() == 1 ? " CARRIER" : " CARRIERS"));
         }
-        StringBuilder row = new StringBuilder("  %-24s %-7s");
-        headers.forEach(h -> row.append(" %-24s"));
+        StringBuilder row = new StringBuilder("  %-24s %-8s");
+        headers.forEach(h -> row.append(" %-26s"));
         String format = row.append("%n").toString();
         List<Object> head = new ArrayList<>(List.of("CASE / VARIANT", "KIND"));
         head.addAll(headers);
@@ -54,7 +57,7 @@ public final class VraceSummary {
                 out.println(currentCase);
             }
             List<Object> cells = new ArrayList<>(List.of(t.variant(), t.kind()));
-            t.runs().forEach(r -> cells.add(cell(r)));
+            t.runs().forEach(r -> cells.add(cell(r, t.meaning())));
             out.printf(format, cells.toArray());
         }
         out.println();
@@ -62,7 +65,7 @@ public final class VraceSummary {
         speed(s, stress).ifPresent(out::println);
     }
 
-    static String cell(VraceSection.VraceRun r) {
+    static String cell(VraceSection.VraceRun r, String meaning) {
         if (r.verdict() != Verdict.PASSED) {
             return r.verdict().name();
         }
@@ -74,7 +77,8 @@ public final class VraceSummary {
             return "never  " + rate;
         }
         double share = r.samples() == 0 ? 0 : 100.0 * r.raceSamples() / r.samples();
-        return Format.percent(share) + "  " + rate;
+        return Format.percent(share) + (Meaning.INTERESTING.equals(meaning)
+                ? " [" + StressOverview.ids(r.outcomes()) + "]" : "") + "  " + rate;
     }
 
     private static List<String> problems(VraceSection s) {

@@ -3,6 +3,7 @@ package org.racelab.harness.report;
 import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.bundle.ReadBundle;
+import org.racelab.harness.console.StressOverview;
 import org.racelab.harness.format.Texts;
 import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.Bundle;
@@ -66,7 +67,8 @@ public final class JUnitReport {
                     for (VraceSection.VraceRun r : (t.runs())) {
                         String config = "virtual".equals(r.threads()) ? "virtual, " + r.carriers() + " carriers"
                                 : r.threads() + " threads";
-                        cases.add(new Case(t.name(), config, r.verdict(), r.reason(), forbidden(r.outcomes())));
+                        cases.add(new Case(t.name(), config, r.verdict(), r.reason(), forbidden(r.outcomes()),
+                                r.verdict().ran() ? StressOverview.seenSentence(t.meaning(), r.outcomes(), r.samples(), true) : null));
                     }
                 }
                 suite(x, "racelab.vrace", b, cases);
@@ -83,14 +85,16 @@ public final class JUnitReport {
         }
     }
 
-    private record Case(String test, String config, Verdict verdict, String reason, List<OutcomeCount> forbidden) {
+    /** @param seen what was seen of the race or the interesting outcomes (system-out), or null */
+    private record Case(String test, String config, Verdict verdict, String reason, List<OutcomeCount> forbidden,
+                        String seen) {
     }
 
     private static void stressCases(StressTestResult t, List<Case> cases) {
         List<StressFork> configs = (t.configs());
         if (configs.isEmpty()) {
             // skipped or not run: one case says so
-            cases.add(new Case(t.name(), "no configuration ran", t.verdict(), t.reason(), forbidden(t.outcomes())));
+            cases.add(new Case(t.name(), "no configuration ran", t.verdict(), t.reason(), forbidden(t.outcomes()), null));
             return;
         }
         for (StressFork c : configs) {
@@ -99,7 +103,8 @@ public final class JUnitReport {
                             .filter(a -> !a.startsWith("-Djna.tmpdir") && !a.startsWith("-Djcstress.console")).toList()));
             String reason = String.join("; ", (c.messages()));
             cases.add(new Case(t.name(), config, c.verdict(), reason.isEmpty() ? t.reason() : reason,
-                    forbidden(c.outcomes())));
+                    forbidden(c.outcomes()),
+                    c.verdict().ran() ? StressOverview.seenSentence(t.meaning(), c.outcomes(), c.samples(), true) : null));
         }
     }
 
@@ -165,6 +170,11 @@ public final class JUnitReport {
             } else if (c.verdict().notRun()) {
                 x.writeStartElement("skipped");
                 attr(x, "message", c.verdict() + (c.reason() == null ? "" : ": " + c.reason()));
+                x.writeEndElement();
+            }
+            if (c.seen() != null) {
+                x.writeStartElement("system-out");
+                x.writeCharacters(Texts.xml(Texts.cut(c.seen(), Limits.SHOWN_CHARS)));
                 x.writeEndElement();
             }
             x.writeEndElement();

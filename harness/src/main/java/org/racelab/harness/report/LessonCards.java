@@ -4,6 +4,8 @@ import org.racelab.harness.bundle.ModelSection;
 import org.racelab.harness.bundle.Limits;
 import org.racelab.harness.bundle.Verdict;
 import org.racelab.harness.chart.SvgCharts;
+import org.racelab.harness.bundle.Meaning;
+import org.racelab.harness.console.StressOverview;
 import org.racelab.harness.console.VraceSummary;
 import org.racelab.harness.format.Format;
 import org.racelab.harness.bundle.OutcomeCount;
@@ -85,6 +87,9 @@ final class LessonCards {
             for (Key test : c.getValue()) {
                 String entry = entries.get(test.name()) > 1
                         ? " (entry " + (test.nth() + 1) + " of " + entries.get(test.name()) + " with this name)" : "";
+                if (!teaches(byKey.get(test), vraceByKey.get(test), l)) {
+                    continue; // a plain pass: one line in the overview's folded list, no card
+                }
                 if (budget[0] <= 0) {
                     more.add(brief(c.getKey(), test.name() + entry, entry, names.get(test), byKey.get(test), l));
                     continue;
@@ -105,10 +110,27 @@ final class LessonCards {
             }
         }
         int all = names.size();
+        int carded = Limits.FULL_CARDS - budget[0];
         String note = more.isEmpty() ? "" : String.format(Locale.ROOT,
-                "%,d tests: the first %,d are shown as cards (%,d with a histogram), the other %,d one line each below.",
-                all, all - more.size(), Limits.CHARTS - budget[1], more.size());
+                "%,d tests teach something (a lesson, a failure, a race or an interesting outcome): the first %,d are shown"
+                        + " as cards (%,d with a histogram), the other %,d one line each below.",
+                carded + more.size(), carded, Limits.CHARTS - budget[1], more.size());
         return new Lessons(cards, more, note);
+    }
+
+    /**
+     * Whether a test gets a card (and a chart): a lesson's case, a test that failed or errored,
+     * or one where a race or an interesting outcome was seen. A plain pass of a suite gets none:
+     * the overview lists it, folded.
+     */
+    static boolean teaches(StressTestResult t, VraceSection.VraceTestResult v, Lesson lesson) {
+        if (lesson != null) {
+            return true;
+        }
+        if (t != null && (t.verdict().failed() || Boolean.TRUE.equals(t.raceObserved()))) {
+            return true;
+        }
+        return v != null && v.runs().stream().anyMatch(r -> r.verdict().failed() || Boolean.TRUE.equals(r.raceObserved()));
     }
 
     private static void add(Map<String, List<Key>> cases, String caseName, Key test) {
@@ -139,13 +161,14 @@ final class LessonCards {
                                                    VraceSection.VraceTestResult v, Lesson lesson,
                                                    ModelSection.ModelResult model, boolean charts) {
         List<ReportModel.VraceCell> cells = v == null ? List.of()
-                : v.runs().stream().limit(Limits.VRACE_CELLS).map(LessonCards::cell).collect(Collectors.toCollection(ArrayList::new));
+                : v.runs().stream().limit(Limits.VRACE_CELLS).map(r -> cell(r, v.meaning()))
+                .collect(Collectors.toCollection(ArrayList::new));
         if (v != null && v.runs().size() > Limits.VRACE_CELLS) {
             cells.add(new ReportModel.VraceCell(String.format(Locale.ROOT, "and %,d more runs (in bundle.json)",
                     v.runs().size() - Limits.VRACE_CELLS), "", "", "", ""));
         }
         if (t == null) {
-            return new ReportModel.VariantCard(name[0] + entry, test, name[1], "not in the stress section",
+            return new ReportModel.VariantCard(name[0] + entry, test, v.description(), name[1], "not in the stress section",
                     "muted", null, "", "muted", "", null, List.of(), !cells.isEmpty(), cells, List.of(), false, "",
                     List.of());
         }
@@ -177,7 +200,7 @@ final class LessonCards {
         }
         String histogram = charts && total > 0 ? SvgCharts.outcomes(outcomes) : null;
         Verdict verdict = t.verdict();
-        return new ReportModel.VariantCard(t.variant() + entry, test, t.kind(), verdict.name(),
+        return new ReportModel.VariantCard(t.variant() + entry, test, t.description(), t.kind(), verdict.name(),
                 verdictClass(verdict), verdict == Verdict.PASSED ? null : t.reason(), race(t, lesson), raceClass(t),
                 Format.count(t.samples()), histogram, rows, !cells.isEmpty(), cells, failures,
                 model != null && model.model(), Interleavings.summary(model), Interleavings.witnesses(model));
@@ -205,15 +228,20 @@ final class LessonCards {
             return "not run here (" + t.verdict() + ")";
         }
         if (t.raceObserved() == null) {
-            return "no-race".equals(t.kind()) ? "no race to show: the right answer every time" : "-";
+            if ("no-race".equals(t.kind())) {
+                return "no race to show: the right answer every time";
+            }
+            return t.lesson() == null ? "no outcome graded ACCEPTABLE_INTERESTING (JCStress's meaning; no racelab lesson)" : "-";
         }
-        long race = t.raceSamples() == null ? 0 : t.raceSamples();
-        if (!t.raceObserved()) {
-            return "race never seen in " + Format.count(t.samples()) + " samples"
-                    + (Boolean.TRUE.equals(t.raceExpected()) ? " (expected on this hardware: try a longer profile)" : "");
+        String seen = StressOverview.seenSentence(t.meaning(), t.outcomes(), t.samples(), false);
+        if (seen == null) {
+            long race = t.raceSamples() == null ? 0 : t.raceSamples();
+            seen = t.raceObserved() ? "race seen: " + Format.count(race) + " of " + Format.count(t.samples())
+                    + " samples (" + Format.share(race, t.samples()) + ")"
+                    : "race never seen in " + Format.count(t.samples()) + " samples";
         }
-        return "race seen: " + Format.count(race) + " of " + Format.count(t.samples()) + " samples ("
-                + Format.share(race, t.samples()) + ")";
+        return seen + (!t.raceObserved() && Boolean.TRUE.equals(t.raceExpected())
+                ? " (expected on this hardware: try a longer profile)" : "");
     }
 
     private static String raceClass(StressTestResult t) {
@@ -234,7 +262,7 @@ final class LessonCards {
         return "ACCEPTABLE_INTERESTING".equals(expect) ? "interesting" : "acceptable";
     }
 
-    private static ReportModel.VraceCell cell(VraceSection.VraceRun r) {
+    private static ReportModel.VraceCell cell(VraceSection.VraceRun r, String meaning) {
         String config = "virtual".equals(r.threads()) && r.carriers() != null
                 ? "virtual threads, " + r.carriers() + (r.carriers() == 1 ? " carrier" : " carriers")
                 : r.threads() + " threads";
@@ -245,10 +273,11 @@ final class LessonCards {
         } else if (r.raceObserved() == null) {
             race = "-";
         } else if (!r.raceObserved()) {
-            race = "never";
+            race = Meaning.word(meaning) + " never";
         } else {
             long n = r.raceSamples() == null ? 0 : r.raceSamples();
-            race = "seen: " + Format.count(n) + " (" + Format.share(n, r.samples()) + ")";
+            race = Meaning.word(meaning) + " seen: " + Format.count(n) + " (" + Format.share(n, r.samples()) + ")"
+                    + (Meaning.INTERESTING.equals(meaning) ? " [" + StressOverview.ids(r.outcomes()) + "]" : "");
         }
         return new ReportModel.VraceCell(config, verdict, race, Format.count(r.samples()),
                 Double.isFinite(r.samplesPerSecond()) ? VraceSummary.rate(r.samplesPerSecond()) : "-");

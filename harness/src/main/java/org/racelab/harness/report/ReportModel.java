@@ -9,6 +9,8 @@ import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.SchedSection;
 import org.racelab.harness.console.SchedSummary;
+import org.racelab.harness.bundle.Verdict;
+import org.racelab.harness.console.StressOverview;
 import org.racelab.harness.console.StressSummary;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.bundle.VraceSection;
@@ -35,7 +37,8 @@ import java.util.stream.Collectors;
  * hostile bundle breaks says so in its place and the rest of the page still shows.
  */
 public record ReportModel(String title, String source, List<Fact> machine, List<Fact> run, List<String> cleaned,
-                          List<String> absent, boolean hasStress, String stressHeadline, List<CaseCard> cases,
+                          List<String> absent, boolean hasStress, String stressHeadline, Overview overview,
+                          List<CaseCard> cases,
                           List<BriefRow> moreTests, String moreNote,
                           boolean hasBench, String benchHeadline, List<BenchGroup> benchGroups,
                           List<String> benchFailures, boolean hasSched, String schedText, List<Chart> schedCharts,
@@ -89,7 +92,8 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
         }
     }
 
-    public record VariantCard(String name, String test, String kind, String verdict, String verdictClass,
+    /** @param description the test's own JCStress {@code @Description}, or null */
+    public record VariantCard(String name, String test, String description, String kind, String verdict, String verdictClass,
                               String reason, String race, String raceClass, String samples, String histogram,
                               List<OutcomeRow> outcomes, boolean hasVrace, List<VraceCell> vrace,
                               List<String> failures, boolean hasSc, String sc, List<Witness> witnesses) {
@@ -107,6 +111,52 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
     }
 
     public record VraceCell(String config, String verdict, String race, String samples, String rate) {
+    }
+
+    /**
+     * The stress section at a glance, in {@link StressOverview}'s order: the counts by verdict,
+     * the tests that failed or errored with their reasons, those where a race or an interesting
+     * outcome was seen with its share (each list's first {@link #SHOWN} rows open, the others
+     * folded), then every other test folded in a native {@code <details>}.
+     */
+    public record Overview(List<Fact> counts, List<OverviewRow> failed, List<OverviewRow> failedMore,
+                           List<OverviewRow> seen, List<OverviewRow> seenMore, String restTitle,
+                           List<OverviewRow> rest) {
+        /** Rows of each list shown open, so the overview fits one screen whatever the suite's size. */
+        public static final int SHOWN = 10;
+
+        public boolean anyFailed() {
+            return !failed.isEmpty();
+        }
+
+        public boolean anyFailedMore() {
+            return !failedMore.isEmpty();
+        }
+
+        public boolean anySeen() {
+            return !seen.isEmpty();
+        }
+
+        public boolean anySeenMore() {
+            return !seenMore.isEmpty();
+        }
+
+        public boolean anyRest() {
+            return !rest.isEmpty();
+        }
+
+        public String failedMoreCount() {
+            return Format.count(failedMore.size());
+        }
+
+        public String seenMoreCount() {
+            return Format.count(seenMore.size());
+        }
+    }
+
+    /** One test in the overview; {@code href} links to its card, null when it has none. */
+    public record OverviewRow(String test, String href, String kind, String verdict, String verdictClass,
+                              String seen, String samples, String reason) {
     }
 
     /** A test past {@link org.racelab.harness.bundle.Limits#FULL_CARDS}: one line of a table. */
@@ -154,6 +204,8 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
                 read.cleaned(), absent,
                 hasStress, part(() -> b.stress() == null ? "" : StressSummary.totals((b.stress().tests())),
                         "", "stress totals", problems),
+                b.stress() == null ? null : part(() -> overview(b.stress().tests(), lessons.cards()), null,
+                        "overview", problems),
                 lessons.cards(), lessons.more(), lessons.note(),
                 hasBench, hasBench ? part(() -> BenchGroups.headline(read.bench()), "", "bench", problems) : "",
                 hasBench ? part(() -> BenchGroups.of(read.bench(), charts), List.of(), "bench", problems) : List.of(),
@@ -164,6 +216,41 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
                 hasSched && charts ? part(() -> SchedTimelines.of(b.sched()), List.of(), "sched charts", problems)
                         : List.of(),
                 problems);
+    }
+
+    static Overview overview(List<StressTestResult> tests, List<CaseCard> cards) {
+        java.util.Set<String> carded = new java.util.HashSet<>();
+        cards.forEach(c -> c.variants().forEach(v -> carded.add(v.test())));
+        StressOverview o = StressOverview.of(tests);
+        Map<String, Long> byVerdict = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            long n = tests.stream().filter(t -> t.verdict() == v).count();
+            if (n > 0 || v == Verdict.PASSED || v == Verdict.FAILED || v == Verdict.ERROR) {
+                byVerdict.put(v.name(), n);
+            }
+        }
+        List<Fact> counts = new ArrayList<>();
+        byVerdict.forEach((v, n) -> counts.add(new Fact(v, Format.count(n))));
+        List<OverviewRow> failed = o.failed().stream().map(t -> row(t, carded, StressOverview.reason(t))).toList();
+        List<OverviewRow> seen = o.seen().stream().map(t -> row(t, carded, null)).toList();
+        List<OverviewRow> rest = o.rest().stream().map(t -> row(t, carded,
+                t.verdict() == Verdict.PASSED ? null : t.reason())).toList();
+        return new Overview(counts, head(failed), tail(failed), head(seen), tail(seen),
+                String.format(Locale.ROOT, "%,d other tests: %s", rest.size(), o.restText()), rest);
+    }
+
+    private static List<OverviewRow> head(List<OverviewRow> rows) {
+        return rows.subList(0, Math.min(rows.size(), Overview.SHOWN));
+    }
+
+    private static List<OverviewRow> tail(List<OverviewRow> rows) {
+        return rows.subList(Math.min(rows.size(), Overview.SHOWN), rows.size());
+    }
+
+    private static OverviewRow row(StressTestResult t, java.util.Set<String> carded, String reason) {
+        return new OverviewRow(t.name(), carded.contains(t.name()) ? "#" + anchor(t.caseName()) : null, t.kind(),
+                t.verdict().name(), LessonCards.verdictClass(t.verdict()), StressOverview.seenText(t),
+                Format.count(t.samples()), reason);
     }
 
     private static List<Fact> runFacts(Bundle b) {

@@ -23,6 +23,9 @@ public record StressRequest(TestCatalog catalog, List<StressTest> tests, Profile
 
     /** The watchdog racelab sets when the user gives none: generous, so only a real hang trips it. */
     public static Duration defaultTimeout(Profile profile, int tests) {
-        return Duration.ofSeconds(120).plus(profile.expectedPerTest().multipliedBy(4L * tests));
+        // never under 3 s a test: a loaded machine (a CI runner, a shared VM) runs JCStress many times slower
+        Duration perTest = profile.expectedPerTest().compareTo(Duration.ofSeconds(3)) < 0
+                ? Duration.ofSeconds(3) : profile.expectedPerTest();
+        return Duration.ofSeconds(120).plus(perTest.multipliedBy(4L * tests));
     }
 }

@@ -85,7 +85,7 @@ final class StressResults {
                 reason = String.join("; ", g.failures());
             }
             configs.add(new StressFork(fork.jvmArgs(), fork.compileMode(), fork.scheduling(), fork.fork(),
-                    fork.status(), forkVerdict, sum(fork.histogram()), fork.sampleMillis(), counts(g),
+                    fork.status(), forkVerdict, sum(fork.histogram()), fork.sampleMillis(), test.outcomeCounts(g),
                     List.copyOf(messages)));
         }
         if (allApiMismatch) {
@@ -103,28 +103,25 @@ final class StressResults {
             }
         }
         OutcomeGrader.Grading total = grader.grade(merged);
+        List<OutcomeCount> outcomes = test.outcomeCounts(total);
         Boolean raceObserved = null;
         Long raceSamples = null;
         Boolean raceExpected = null;
-        if (test.lesson().isPresent() && !test.lesson().get().race().isEmpty()) {
-            long seen = test.lesson().get().raceSamples(merged);
+        if (test.meaning() != null) {
+            long seen = StressTest.raceSamples(outcomes);
             raceSamples = seen;
             raceObserved = forks.isEmpty() ? null : seen > 0;
-            raceExpected = kind == RaceKind.RACY && test.lesson().get().observableOn(MachineProbe.arch());
+            raceExpected = test.lesson().isPresent()
+                    ? kind == RaceKind.RACY && test.lesson().get().observableOn(MachineProbe.arch()) : null;
         }
         return new StressTestResult(test.name(), test.caseName(), test.variant(), test.actors(),
-                test.lesson().map(LessonInfo::toBundle).orElse(null), kind.word(), verdict, reason, sum(merged), counts(total),
+                test.lesson().map(LessonInfo::toBundle).orElse(null), kind.word(), test.meaning(),
+                test.describedAs(), verdict, reason, sum(merged), outcomes,
                 raceObserved, raceSamples, raceExpected, List.copyOf(configs));
     }
 
     private static long sum(Map<String, Long> histogram) {
         return histogram.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    static List<OutcomeCount> counts(OutcomeGrader.Grading g) {
-        return g.outcomes().stream()
-                .map(o -> new OutcomeCount(o.id(), o.count(), o.expect().name(), o.description()))
-                .toList();
     }
 
     private static String firstLine(List<String> messages) {

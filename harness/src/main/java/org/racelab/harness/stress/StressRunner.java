@@ -2,10 +2,12 @@ package org.racelab.harness.stress;
 
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.catalog.StressTest;
+import org.racelab.harness.profile.StressEstimate;
 import org.racelab.harness.progress.ProgressListener;
 import org.racelab.harness.vm.ChildJvm;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +57,9 @@ public final class StressRunner {
             return StressResults.assemble(request, cpus, args, List.of(), null, 0, null);
         }
         Files.createDirectories(request.rawDir());
-        progress.started("stress", runnable.size(), runnable.size() * request.profile().expectedPerTest().toSeconds());
+        progress.started("stress", runnable.size(), StressEstimate.seconds(request.profile(),
+                runnable.stream().map(StressTest::actors).toList(), cpus,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         reportedTestFailures = false;
         ChildJvm.Ending ending = jvm.run(command(request, args), request.rawDir(),
                 request.rawDir().resolve(CONSOLE_LOG), request.timeout(), line -> {

@@ -32,7 +32,8 @@ final class VraceResults {
                 runs.add(run(t, c, line));
             }
             tests.add(new VraceSection.VraceTestResult(t.name(), t.caseName(), t.variant(), t.actors(),
-                    t.lesson().map(LessonInfo::toBundle).orElse(null), t.raceKind().word(), List.copyOf(runs)));
+                    t.lesson().map(LessonInfo::toBundle).orElse(null), t.raceKind().word(), t.meaning(),
+                    t.describedAs(), List.copyOf(runs)));
         }
         List<String> threads = configs.stream().map(VraceRequest.Config::threads).distinct().toList();
         return new VraceSection(request.catalog().location().toString(), threads,
@@ -63,13 +64,11 @@ final class VraceResults {
             verdict = Verdict.PASSED;
         }
         double perSecond = line.nanos() == 0 ? 0 : Math.round(line.samples() * 1e9 / line.nanos());
-        List<OutcomeCount> outcomes = g.outcomes().stream()
-                .map(o -> new OutcomeCount(o.id(), o.count(), o.expect().name(), o.description())).toList();
+        List<OutcomeCount> outcomes = test.outcomeCounts(g);
         Boolean observed = null;
         Long raceSamples = null;
-        LessonInfo lesson = test.lesson().orElse(null);
-        if (lesson != null && !lesson.race().isEmpty()) {
-            raceSamples = lesson.raceSamples(line.histogram());
+        if (test.meaning() != null) {
+            raceSamples = StressTest.raceSamples(outcomes);
             observed = raceSamples > 0;
         }
         return new VraceSection.VraceRun(config.threads(), config.carriers(), verdict, reason, line.samples(),

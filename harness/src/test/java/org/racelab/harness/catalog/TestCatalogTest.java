@@ -2,10 +2,13 @@ package org.racelab.harness.catalog;
 
 import org.junit.jupiter.api.Test;
 
+import org.racelab.harness.bundle.Meaning;
+
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,7 +57,10 @@ class TestCatalogTest {
         TestCatalog fixtures = TestCatalog.open(Path.of("target", "test-classes"));
         StressTest forbidden = fixtures.select("AlwaysForbidden").get(0);
         assertTrue(forbidden.lesson().isEmpty());
-        assertEquals(RaceKind.UNKNOWN, forbidden.raceKind());
+        assertEquals(RaceKind.JCSTRESS, forbidden.raceKind());
+        assertNull(forbidden.meaning(), "no rule grades an outcome ACCEPTABLE_INTERESTING: nothing to see");
+        StressTest never = fixtures.select("Fixture_09_Interesting\\.Never").get(0);
+        assertEquals(Meaning.INTERESTING, never.meaning(), "no lesson: JCStress's meaning");
         assertEquals(Expectation.FORBIDDEN, new OutcomeGrader(forbidden.rules()).ruleFor("1").expect());
         assertEquals("-", forbidden.variant());
     }

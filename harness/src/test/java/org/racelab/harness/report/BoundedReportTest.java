@@ -47,7 +47,8 @@ class BoundedReportTest {
         String html = Files.readString(tmp.resolve(ReportFiles.HTML));
         assertEquals(Limits.CHARTS, count(html, "<svg"), "histograms drawn");
         assertEquals(Limits.FULL_CARDS, count(html, "<div class=\"variant\">"), "variants drawn as cards");
-        assertTrue(html.contains("800 tests: the first 500 are shown as cards (100 with a histogram), the other 300 one line each below."));
+        assertTrue(html.contains("800 tests teach something (a lesson, a failure, a race or an interesting outcome): the first 500 are shown"
+                + " as cards (100 with a histogram), the other 300 one line each below."));
         assertEquals(tests - Limits.FULL_CARDS, count(html, "<span class=\"test muted\">org.example.big."));
         assertTrue(html.contains("Observed forbidden state: far down the list"), "the failure past the cards is shown");
         // a card with its histogram and outcome table is about 18 KB; a line, 0.5 KB

@@ -26,7 +26,8 @@ class ReportHtmlTest {
         // one lesson card per case, one histogram per variant that ran, four sched timelines
         assertEquals(9, count(html, "<article class=\"card\""));
         assertEquals(27 + 4, count(html, "<svg "));
-        assertTrue(html.contains("race seen: 4,475 of 7,360,531 samples (0.061%)"));
+        assertTrue(html.contains("race seen: [1, 0] 4,475 of 7,360,531 samples (0.061%), Flag seen, data stale"), "an older"
+                + " bundle's lesson marks its race outcomes on reading");
         assertTrue(html.contains("virtual threads, 2 carriers"));
         assertTrue(html.contains("The notes: “Races occur due to communication”"));
     }

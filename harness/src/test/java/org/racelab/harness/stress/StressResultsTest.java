@@ -2,6 +2,8 @@ package org.racelab.harness.stress;
 
 import org.racelab.harness.bundle.Verdict;
 import org.junit.jupiter.api.Test;
+import org.racelab.harness.bundle.Meaning;
+import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.catalog.Expectation;
 import org.racelab.harness.catalog.LessonInfo;
@@ -98,5 +100,81 @@ class StressResultsTest {
         assertEquals(5, pattern.raceSamples(Map.of("1, 0", 2L, "1, 1", 3L, "0, 0", 7L)));
         LessonInfo exact = new LessonInfo("t", "n", "c", List.of("0, 0"), List.of());
         assertEquals(7, exact.raceSamples(Map.of("1, 0", 2L, "0, 0", 7L)));
+    }
+
+    /** A test without a lesson, as a third party writes it: "0, 0" and "1, 1" interesting, a default rule interesting too. */
+    private static StressTest suiteTest(boolean interestingDefault) {
+        List<OutcomeRule> rules = new java.util.ArrayList<>(List.of(
+                new OutcomeRule("0, 0", Expectation.ACCEPTABLE_INTERESTING, "both missed"),
+                new OutcomeRule("1, 1", Expectation.ACCEPTABLE_INTERESTING, "both saw"),
+                new OutcomeRule("0, 1|1, 0", Expectation.ACCEPTABLE, "one first"),
+                new OutcomeRule("2, 2", Expectation.FORBIDDEN, "out of thin air")));
+        if (interestingDefault) {
+            rules.add(new OutcomeRule("", Expectation.ACCEPTABLE_INTERESTING, "anything else"));
+        }
+        return new StressTest("y.SB", "y.SB", "store buffering", List.of("actor1", "actor2"), rules, Optional.empty());
+    }
+
+    @Test
+    void aTestWithoutALessonCountsJCStressInterestingOutcomesAsSeen() {
+        StressTestResult r = StressResults.testResult(suiteTest(false),
+                List.of(fork("NORMAL", Map.of("0, 0", 5L, "0, 1", 90L)), fork("NORMAL", Map.of("1, 1", 2L, "1, 0", 3L))),
+                2, null);
+        assertEquals(Verdict.PASSED, r.verdict());
+        assertEquals("jcstress", r.kind());
+        assertEquals(Meaning.INTERESTING, r.meaning());
+        assertEquals("store buffering", r.description());
+        assertEquals(7L, r.raceSamples(), "0, 0 and 1, 1: the interesting ones, over both forks");
+        assertEquals(true, r.raceObserved());
+        assertNull(r.raceExpected(), "no lesson, no claim about the hardware");
+        assertEquals(List.of("0, 0", "1, 1"), Meaning.seen(r.outcomes()).stream().map(OutcomeCount::id).toList());
+        assertEquals(List.of("0, 0", "1, 1"), Meaning.marked(r.outcomes()).stream().map(OutcomeCount::id).toList(),
+                "the FORBIDDEN and ACCEPTABLE rules are not marked");
+        // each fork is marked by the same rule
+        assertEquals(List.of("0, 0"), Meaning.seen(r.configs().get(0).outcomes()).stream().map(OutcomeCount::id).toList());
+    }
+
+    @Test
+    void aForbiddenOutcomeStillFailsATestWhoseInterestingOutcomeWasSeen() {
+        StressTestResult r = StressResults.testResult(suiteTest(false),
+                List.of(fork("NORMAL", Map.of("0, 0", 5L, "2, 2", 1L))), 2, null);
+        assertEquals(Verdict.FAILED, r.verdict());
+        assertTrue(r.reason().contains("Observed forbidden state: 2, 2"), r.reason());
+        assertEquals(5L, r.raceSamples());
+    }
+
+    @Test
+    void anInterestingDefaultRuleMarksWhatItGradesAndNothingSeenIsNever() {
+        StressTestResult r = StressResults.testResult(suiteTest(true),
+                List.of(fork("NORMAL", Map.of("7, 7", 4L, "0, 1", 6L))), 2, null);
+        assertEquals(4L, r.raceSamples(), "7, 7 falls to the interesting default rule");
+        StressTestResult quiet = StressResults.testResult(suiteTest(false),
+                List.of(fork("NORMAL", Map.of("0, 1", 6L))), 2, null);
+        assertEquals(false, quiet.raceObserved());
+        assertEquals(0L, quiet.raceSamples());
+    }
+
+    @Test
+    void aTestWithoutALessonOrAnInterestingRuleHasNothingToSee() {
+        StressTest plain = new StressTest("y.P", "y.P", "", List.of("actor1"),
+                List.of(new OutcomeRule("1", Expectation.ACCEPTABLE, "ok")), Optional.empty());
+        StressTestResult r = StressResults.testResult(plain, List.of(fork("NORMAL", Map.of("1", 6L))), 2, null);
+        assertNull(r.meaning());
+        assertNull(r.raceObserved());
+        assertTrue(Meaning.marked(r.outcomes()).isEmpty());
+    }
+
+    @Test
+    void aLessonsRaceIsMarkedByItsIdsAsPatterns() {
+        LessonInfo lesson = new LessonInfo("t", "n", "c", List.of("-1.*"), List.of());
+        StressTest t = new StressTest("x.O.V", "x.O$V", "", List.of("a1", "a2"),
+                List.of(new OutcomeRule("-1.*", Expectation.ACCEPTABLE_INTERESTING, "overdrawn"),
+                        new OutcomeRule("0, 1", Expectation.ACCEPTABLE_INTERESTING, "interesting, not the race"),
+                        new OutcomeRule("0, 2", Expectation.ACCEPTABLE, "ok")), Optional.of(lesson));
+        StressTestResult r = StressResults.testResult(t, List.of(fork("NORMAL", Map.of("-100, 2", 3L, "0, 1", 5L, "0, 2", 9L))),
+                2, null);
+        assertEquals(Meaning.LESSON, r.meaning());
+        assertEquals(3L, r.raceSamples(), "the lesson's race, not every interesting outcome");
+        assertEquals(List.of("-100, 2"), Meaning.seen(r.outcomes()).stream().map(OutcomeCount::id).toList());
     }
 }
