@@ -119,14 +119,14 @@ final class LabStressSectionRun implements Section {
 
     private static StressTestResult hung(StressTestResult r, String why) {
         return new StressTestResult(r.name(), r.caseName(), r.variant(), r.actors(), r.lesson(), r.kind(),
-                Verdict.ERROR, "hang: the test never finished (a deadlock, or a thread waiting for a wake-up that"
+                r.meaning(), r.description(), Verdict.ERROR, "hang: the test never finished (a deadlock, or a thread waiting for a wake-up that"
                 + " never came): " + why, r.samples(), r.outcomes(), r.raceObserved(), r.raceSamples(),
                 r.raceExpected(), r.configs());
     }
 
     private static StressTestResult notRun(StressTest t, String why) {
         return new StressTestResult(t.name(), t.caseName(), t.variant(), t.actors(), null, t.raceKind().word(),
-                Verdict.NOT_RUN, why, 0, List.of(), null, null, null, List.of());
+                t.meaning(), t.description(), Verdict.NOT_RUN, why, 0, List.of(), null, null, null, List.of());
     }
 
     /**

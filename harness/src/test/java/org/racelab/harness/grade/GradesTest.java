@@ -40,7 +40,7 @@ class GradesTest {
                         new LabSection.Item(JUNIT, "junit", 4, "counting", null)),
                 junit, List.of(), true, null);
         StressTestResult r = new StressTestResult("lab.counter.CounterStress", "CounterStress", "-", 2, null, "no-race",
-                stress, stress == Verdict.FAILED ? "FORBIDDEN 1" : null, 20_000_000L,
+                null, null, stress, stress == Verdict.FAILED ? "FORBIDDEN 1" : null, 20_000_000L,
                 List.of(new OutcomeCount("1", stress == Verdict.FAILED ? 12_345 : 0, "FORBIDDEN",
                                 "Two increments read the same value, one update was lost."),
                         new OutcomeCount("2", 19_987_655, "ACCEPTABLE", "Both counted.")),
@@ -143,7 +143,7 @@ class GradesTest {
                 List.of(new LabSection.Prediction("0, 0", false), new LabSection.Prediction("0, 1", true),
                         new LabSection.Prediction("1, 0", true), new LabSection.Prediction("1, 1", false)), true, null);
         String name = "org.racelab.stress.communication.Communication_02_StoreBuffering.Plain";
-        StressTestResult r = new StressTestResult(name, "SB", "Plain", 2, null, "racy", Verdict.PASSED, null, 1000,
+        StressTestResult r = new StressTestResult(name, "SB", "Plain", 2, null, "racy", "race", null, Verdict.PASSED, null, 1000,
                 List.of(new OutcomeCount("0, 0", 480, "ACCEPTABLE_INTERESTING", "both 0"),
                         new OutcomeCount("0, 1", 260, "ACCEPTABLE", "a"), new OutcomeCount("1, 0", 259, "ACCEPTABLE", "b"),
                         new OutcomeCount("1, 1", 1, "ACCEPTABLE", "c")), true, 480L, true, List.of());
