@@ -63,6 +63,9 @@ public final class VraceSummary {
     }
 
     static String cell(VraceSection.VraceRun r) {
+        if (r.madeNoProgress()) {
+            return "NO PROGRESS";
+        }
         if (r.verdict() != Verdict.PASSED) {
             return r.verdict().name();
         }
