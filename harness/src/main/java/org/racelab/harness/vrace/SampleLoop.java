@@ -21,14 +21,27 @@ import java.util.concurrent.locks.LockSupport;
  * counts its results and lays out fresh objects in their place, and all meet once more; the last to
  * arrive decides whether the budget is spent.
  *
- * <p>The checkpoint spins a little, then yields, then (virtual threads only) parks. A virtual
- * thread that only spins never gives up its carrier; with fewer carriers than actors, the one
- * waiting must yield so that the one it waits for can run at all, and {@code Thread.yield()} on a
- * virtual thread does exactly that. Yielding is not enough when the machine is busy: a virtual
- * thread's yield gives way to other virtual threads, not to the OS, so a waiting carrier keeps its
- * CPU while the carrier it waits for sits descheduled. Parking frees the carrier, and so the CPU.
- * Platform threads never park here: their yield already gives the CPU back to the OS, and a parked
- * actor wakes up late, out of step with the other actors, which hides races.
+ * <p>The first tenth of the budget warms up: its rounds run but are not counted, and the rate is
+ * taken over the rest, as JCStress counts only the iterations after its fork has warmed the
+ * actors' code up (the runner class is new for each test, and its loops must be compiled first).
+ *
+ * <p>How an actor waits at the checkpoint depends on whether every actor has a CPU (platform
+ * threads) or a carrier (virtual threads) of its own. When it has, it only spins, as JCStress's
+ * {@code WorkerSync} does: an actor that yielded or parked would give up its CPU to another
+ * process on a busy machine and come back out of step, so that the actors ran one after the
+ * other and no race showed (measured: under a load of 19 on 2 CPUs, JCStress saw the lost update
+ * in 12.8 % of its samples and a spin-then-yield checkpoint in none). When it has not, the one
+ * waiting must let the one it waits for run at all: it yields at once on virtual threads (a
+ * virtual thread's yield gives its carrier to the next virtual thread), and parks after some
+ * yields, since a virtual thread's yield gives way to other virtual threads, not to the OS, so a
+ * waiting carrier would keep its CPU while the carrier it waits for sits descheduled; platform
+ * threads spin a little, then yield to the OS.
+ *
+ * <p>When every actor has a CPU of its own, each is bound to a different one, as JCStress binds
+ * its actors (its default affinity mode, {@code -af LOCAL}): two spinning actors that the OS put on
+ * the same CPU would meet at a checkpoint only once per time slice. On virtual threads the actor
+ * binds the carrier it runs on, which it keeps, since it never blocks. Where binding is not
+ * possible (not Linux), the actors run unbound.
  *
  * <p>A round that has not ended by the deadline plus the grace period means an actor is stuck: on
  * too few carriers, one spins waiting for an actor that never gets a carrier. {@link #run} then
@@ -38,10 +51,12 @@ final class SampleLoop {
 
     /** Strides per round, as JCStress's default {@code -strideCount}. */
     static final int STRIDES = 40;
-    /** Spins before yielding: short, since a wait at a checkpoint is short when actors run in parallel. */
+    /** Platform threads, more actors than CPUs: spins before yielding. */
     private static final int SPINS = 1 << 10;
-    /** Yields before parking. */
+    /** Virtual threads, more actors than carriers: yields before parking. */
     private static final int YIELDS = 1 << 4;
+    /** The share of the budget that warms the actors' code up and is not counted, as JCStress counts only its iterations. */
+    static final int WARM_UP_PERCENT = 10;
 
     private final ActorRunner runner;
     private final int actors;
@@ -49,6 +64,9 @@ final class SampleLoop {
     private final int strideCount;
     private final long deadline;
     private final boolean mayPark;
+    private final boolean spinOnly;
+    private final int spins;
+    private final int[] bindTo;
     private final Object[] states;
     private final Object[] results;
     @SuppressWarnings("unchecked")
@@ -57,18 +75,25 @@ final class SampleLoop {
     private final AtomicInteger arrived = new AtomicInteger();
     private final AtomicReferenceArray<Thread> parked;
 
+    private final long warmUpEnd;
+    private volatile long countFrom;
     private volatile int phase;
     private volatile boolean stop;
     private volatile Throwable failure;
 
     @SuppressWarnings("unchecked")
-    private SampleLoop(TestShape shape, int strideSize, int strideCount, long deadline, boolean mayPark) {
+    private SampleLoop(TestShape shape, int strideSize, int strideCount, long deadline, boolean virtual,
+                       int processors, int[] cpus) {
         this.runner = shape.runner();
         this.actors = shape.actorCount();
         this.strideSize = strideSize;
         this.strideCount = strideCount;
         this.deadline = deadline;
-        this.mayPark = mayPark;
+        this.warmUpEnd = deadline - (deadline - System.nanoTime()) * (100 - WARM_UP_PERCENT) / 100;
+        this.spinOnly = processors >= actors;
+        this.mayPark = virtual && !spinOnly;
+        this.spins = virtual ? 0 : SPINS;
+        this.bindTo = spinOnly && cpus != null && cpus.length >= actors ? cpus : null;
         int len = strideSize * strideCount;
         this.states = runner.newStates(len);
         this.results = runner.newResults(len);
@@ -86,12 +111,18 @@ final class SampleLoop {
     record Outcome(Map<String, Long> histogram, long samples, long nanos, Throwable failure, long stuckAfterNanos) {
     }
 
-    static Outcome run(TestShape shape, boolean virtual, long budgetNanos, long graceNanos, int strideSize,
-                       int strideCount) throws InterruptedException {
+    /**
+     * @param processors what the actors run on: the carriers (virtual threads) or the CPUs
+     *                   (platform threads); with as many as actors, every actor has its own
+     * @param cpus       the CPUs this process may run on, to bind each actor to its own; null: none
+     */
+    static Outcome run(TestShape shape, boolean virtual, int processors, int[] cpus, long budgetNanos,
+                       long graceNanos, int strideSize, int strideCount) throws InterruptedException {
         long start = System.nanoTime();
         SampleLoop loop;
         try {
-            loop = new SampleLoop(shape, strideSize, strideCount, start + budgetNanos, virtual);
+            loop = new SampleLoop(shape, strideSize, strideCount, start + budgetNanos, virtual, processors,
+                    cpus);
             loop.layOut(0, strideSize * strideCount);
         } catch (Throwable t) {
             return new Outcome(Map.of(), 0, 0, t, 0);
@@ -110,7 +141,7 @@ final class SampleLoop {
                 return new Outcome(Map.of(), 0, 0, null, System.nanoTime() - start);
             }
         }
-        long nanos = System.nanoTime() - start;
+        long nanos = System.nanoTime() - (loop.countFrom == 0 ? start : loop.countFrom);
         Map<String, Long> histogram = new LinkedHashMap<>();
         long samples = 0;
         for (int a = 0; a < loop.actors; a++) {
@@ -127,6 +158,9 @@ final class SampleLoop {
         Map<Object, long[]> mine = new HashMap<>();
         counts[a] = mine;
         ActorRunner r = runner;
+        if (bindTo != null) {
+            Affinity.bind(bindTo[a]);
+        }
         while (true) {
             for (int from = 0; from < len; from += strideSize) {
                 try {
@@ -138,22 +172,39 @@ final class SampleLoop {
             }
             try {
                 r.arbiter(states, results, lo, hi);
+                // most samples repeat the outcome before them: one equals() instead of a hash look-up
+                Object last = null;
+                long[] lastCount = null;
                 for (int c = lo; c < hi; c++) {
-                    long[] n = mine.get(results[c]);
+                    Object result = results[c];
+                    if (lastCount != null && result.equals(last)) {
+                        lastCount[0]++;
+                        continue;
+                    }
+                    long[] n = mine.get(result);
                     if (n == null) {
-                        mine.put(results[c], new long[]{1});
+                        n = new long[]{1};
+                        mine.put(result, n);
                     } else {
                         n[0]++;
                     }
+                    last = result;
+                    lastCount = n;
                 }
                 counted[a * 16] += hi - lo;
                 layOut(lo, hi);
             } catch (Throwable t) {
                 failure = t;
             }
+            long counting = countFrom;
             await(a, true);
             if (stop) {
                 return;
+            }
+            if (counting == 0 && countFrom != 0) {
+                // the warm-up ended with this round: what was counted so far is not counted
+                mine.clear();
+                counted[a * 16] = 0;
             }
         }
     }
@@ -163,8 +214,13 @@ final class SampleLoop {
         int p = phase;
         if (arrived.incrementAndGet() == actors) {
             arrived.set(0);
-            if (endOfRound && (failure != null || System.nanoTime() >= deadline)) {
-                stop = true;
+            if (endOfRound) {
+                long now = System.nanoTime();
+                if (failure != null || now >= deadline) {
+                    stop = true;
+                } else if (countFrom == 0 && now >= warmUpEnd) {
+                    countFrom = now;
+                }
             }
             phase = p + 1;
             if (mayPark) {
@@ -177,12 +233,18 @@ final class SampleLoop {
             }
             return;
         }
+        if (spinOnly) {
+            while (phase == p) {
+                Thread.onSpinWait();
+            }
+            return;
+        }
         int waits = 0;
         while (phase == p) {
             waits++;
-            if (waits < SPINS) {
+            if (waits < spins) {
                 Thread.onSpinWait();
-            } else if (!mayPark || waits < SPINS + YIELDS) {
+            } else if (!mayPark || waits < spins + YIELDS) {
                 Thread.yield();
             } else {
                 // the slot and the phase are both volatile: the releaser, which writes the phase and

@@ -63,8 +63,9 @@ public final class VraceMain {
         int stride = Integer.parseInt(args[4]);
         Path out = Path.of(args[5]);
         List<String> tests = Arrays.asList(args).subList(6, args.length);
-        int carriers = virtual ? Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
-                Runtime.getRuntime().availableProcessors()) : Integer.MAX_VALUE;
+        int cpus = Runtime.getRuntime().availableProcessors();
+        int[] allowed = Affinity.allowedCpus();
+        int carriers = virtual ? Integer.getInteger("jdk.virtualThreadScheduler.parallelism", cpus) : Integer.MAX_VALUE;
         ObjectMapper json = Json.mapper();
         PrintStream progress = System.out;
         boolean stuck = false;
@@ -73,7 +74,7 @@ public final class VraceMain {
              Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                      StandardOpenOption.APPEND)) {
             for (String binaryName : tests) {
-                Line line = runOne(loader, binaryName, virtual, carriers, budget, grace, stride);
+                Line line = runOne(loader, binaryName, virtual, carriers, cpus, allowed, budget, grace, stride);
                 w.write(json.writeValueAsString(line));
                 w.write('\n');
                 w.flush();
@@ -91,8 +92,8 @@ public final class VraceMain {
         }
     }
 
-    private static Line runOne(ClassLoader loader, String binaryName, boolean virtual, int carriers, long budget,
-                               long grace, int stride) {
+    private static Line runOne(ClassLoader loader, String binaryName, boolean virtual, int carriers, int cpus,
+                               int[] allowed, long budget, long grace, int stride) {
         TestShape shape;
         try {
             shape = TestShape.of(Class.forName(binaryName, true, loader));
@@ -109,7 +110,8 @@ public final class VraceMain {
                         o.stuckAfterNanos() == 0 ? null : TimeUnit.NANOSECONDS.toMillis(grace),
                         o.stuckAfterNanos() == 0 ? null : o.noProgress());
             }
-            SampleLoop.Outcome o = SampleLoop.run(shape, virtual, budget, grace, stride, SampleLoop.STRIDES);
+            SampleLoop.Outcome o = SampleLoop.run(shape, virtual, virtual ? carriers : cpus, allowed, budget, grace, stride,
+                    SampleLoop.STRIDES);
             if (o.stuckAfterNanos() != 0) {
                 // with a carrier for every actor, each runs; a round that never ends is then a hung actor
                 return new Line(binaryName, 0, o.stuckAfterNanos(), Map.of(), null, null,

@@ -80,7 +80,7 @@ class TestShapeTest {
 
     @Test
     void oneRoundOnPlatformThreadsCountsEverySample() throws Exception {
-        SampleLoop.Outcome o = SampleLoop.run(TestShape.of(Fixture_04_RacyCounter.class), false, 1,
+        SampleLoop.Outcome o = SampleLoop.run(TestShape.of(Fixture_04_RacyCounter.class), false, 2, null, 1,
                 1_000_000_000L, 64, 3);
         assertEquals(3 * 64, o.samples(), "a budget of 1 ns still finishes its first round of 3 strides");
         long counted = o.histogram().values().stream().mapToLong(Long::longValue).sum();
