@@ -39,11 +39,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>When every actor has a CPU of its own, each is bound to a different one, as JCStress binds
  * its actors (its default affinity mode, {@code -af LOCAL}): two spinning actors that the OS put on
- * the same CPU would meet at a checkpoint only once per time slice. On virtual threads the actor
- * binds the carrier it runs on, which it keeps, since it never blocks. Where binding is not
- * possible (not Linux), the actors run unbound.
+ * the same CPU would meet at a checkpoint only once per time slice. Platform threads only: the
+ * carriers of virtual threads are left as the JDK's scheduler makes them, since that is what the
+ * runner asks about. Where binding is not possible (not Linux), the actors run unbound.
  *
- * <p>A round that has not ended by the deadline plus the grace period means an actor is stuck: on
+ * <p>No checkpoint passed for the grace period, once the budget plus the grace are over, means an actor is stuck: on
  * too few carriers, one spins waiting for an actor that never gets a carrier. {@link #run} then
  * returns without waiting for it, and says so; the threads are left to the JVM's end.
  */
@@ -57,6 +57,8 @@ final class SampleLoop {
     private static final int YIELDS = 1 << 4;
     /** The share of the budget that warms the actors' code up and is not counted, as JCStress counts only its iterations. */
     static final int WARM_UP_PERCENT = 10;
+    /** How often the watchdog looks whether the actors have moved on. */
+    private static final long POLL_MILLIS = 20;
 
     private final ActorRunner runner;
     private final int actors;
@@ -93,7 +95,7 @@ final class SampleLoop {
         this.spinOnly = processors >= actors;
         this.mayPark = virtual && !spinOnly;
         this.spins = virtual ? 0 : SPINS;
-        this.bindTo = spinOnly && cpus != null && cpus.length >= actors ? cpus : null;
+        this.bindTo = !virtual && spinOnly && cpus != null && cpus.length >= actors ? cpus : null;
         int len = strideSize * strideCount;
         this.states = runner.newStates(len);
         this.results = runner.newResults(len);
@@ -105,8 +107,9 @@ final class SampleLoop {
     /**
      * What a run of one test saw.
      *
-     * @param stuckAfterNanos when the round was still not done at the deadline plus the grace:
-     *                        how long after the start the runner gave up on it; 0 otherwise
+     * @param stuckAfterNanos when no actor passed a checkpoint for the grace period (and the budget
+     *                        plus the grace had passed): the limit that decided it, the budget plus
+     *                        the grace when no checkpoint was ever passed, else the grace; 0 otherwise
      */
     record Outcome(Map<String, Long> histogram, long samples, long nanos, Throwable failure, long stuckAfterNanos) {
     }
@@ -134,11 +137,20 @@ final class SampleLoop {
             int index = a;
             threads[a] = builder.start(() -> loop.actorLoop(index));
         }
-        long limit = start + budgetNanos + graceNanos;
+        // the per-test watchdog: stuck is no checkpoint passed for the grace period, and not before
+        // the budget plus the grace; a slow test (a busy machine) still moves, and is left to end
+        int seen = loop.phase;
+        long lastMove = start;
         for (Thread t : threads) {
-            long left = limit - System.nanoTime();
-            if (left <= 0 || !t.join(java.time.Duration.ofNanos(left))) {
-                return new Outcome(Map.of(), 0, 0, null, System.nanoTime() - start);
+            while (!t.join(java.time.Duration.ofMillis(POLL_MILLIS))) {
+                long now = System.nanoTime();
+                int phase = loop.phase;
+                if (phase != seen) {
+                    seen = phase;
+                    lastMove = now;
+                } else if (now - lastMove >= graceNanos && now - start >= budgetNanos + graceNanos) {
+                    return new Outcome(Map.of(), 0, 0, null, lastMove == start ? budgetNanos + graceNanos : graceNanos);
+                }
             }
         }
         long nanos = System.nanoTime() - (loop.countFrom == 0 ? start : loop.countFrom);

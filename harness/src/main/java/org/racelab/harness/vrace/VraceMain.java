@@ -115,7 +115,7 @@ public final class VraceMain {
             if (o.stuckAfterNanos() != 0) {
                 // with a carrier for every actor, each runs; a round that never ends is then a hung actor
                 return new Line(binaryName, 0, o.stuckAfterNanos(), Map.of(), null, null,
-                        TimeUnit.NANOSECONDS.toMillis(budget + grace), carriers < shape.actorCount());
+                        TimeUnit.NANOSECONDS.toMillis(o.stuckAfterNanos()), carriers < shape.actorCount());
             }
             String error = o.failure() == null ? null : describe(o.failure());
             return new Line(binaryName, o.samples(), o.nanos(), o.histogram(), error, null);

@@ -63,8 +63,7 @@ final class VraceResults {
             reason = String.join("; ", g.failures());
         } else if (line.watchdogMillis() != null && !noProgress && !line.histogram().containsKey("STALE")) {
             verdict = Verdict.ERROR;
-            reason = "hung: " + (line.histogram().isEmpty() ? "its first round" : "a round")
-                    + " did not finish within " + line.watchdogMillis() + " ms, with a "
+            reason = "hung: no actor moved on within " + line.watchdogMillis() + " ms, with a "
                     + (config.carriers() == null ? "platform thread" : "carrier") + " for every actor";
         } else {
             verdict = Verdict.PASSED;
@@ -97,6 +96,6 @@ final class VraceResults {
                 : "actors kept all " + carriers + " carriers";
         return "no progress: " + kept + " while the actor it waited for never ran (" + carriers
                 + (carriers != null && carriers == 1 ? " carrier, " : " carriers, ") + actors
-                + " actors; nothing ended within " + limitMillis + " ms)";
+                + " actors; no actor moved on within " + limitMillis + " ms)";
     }
 }

@@ -78,10 +78,11 @@ class VraceRunTest {
 
     @Test
     void onPlatformThreadsTheLostUpdateIsObserved() {
-        // Measured on 2 vCPUs: 1-68 % of the samples lose an update, millions of samples per second;
-        // none in millions would mean the two actors never ran at the same time.
+        // Measured on 2 vCPUs: 1-68 % of the samples lose an update, millions of samples per second
+        // on a quiet machine; under a load of 20 (other builds), 20,480 samples and 13 % lost. Two
+        // Rounds of 10,240 with none lost would mean the two actors never ran at the same time.
         JsonNode platform = runOf("Fixture_04_RacyCounter", "platform", null);
-        assertTrue(platform.get("samples").asLong() > 100_000, platform.toPrettyString());
+        assertTrue(platform.get("samples").asLong() >= 10_240, platform.toPrettyString());
         assertTrue(count(platform, "1") > 0, platform.toPrettyString());
     }
 
