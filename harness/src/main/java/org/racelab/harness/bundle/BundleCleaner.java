@@ -24,7 +24,8 @@ final class BundleCleaner {
             "cpus", "availableProcessors", "planned", "budgetMillis", "stride", "requested", "reached", "threads",
             "virtualThreads", "rounds", "movedThreads", "maxInFlight", "runs", "gaps", "carriers", "memoryBytes",
             "maxHeapBytes", "sizeBytes", "lineSize", "associativity", "sockets", "physicalCores",
-            "logicalProcessors", "nonvoluntarySwitches", "voluntarySwitches", "schedstatTimeslices", "level");
+            "logicalProcessors", "nonvoluntarySwitches", "voluntarySwitches", "schedstatTimeslices", "level", "watchdogMillis",
+            "graceMillis");
 
     private final String where;
     private final List<String> cleaned;

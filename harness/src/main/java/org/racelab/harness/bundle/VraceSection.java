@@ -9,12 +9,15 @@ import java.util.List;
  * virtual threads (on each carrier count) and, as the control, on platform threads.
  *
  * @param budgetMillis how long each test ran in each configuration
- * @param stride       state objects per round (one barrier per round)
+ * @param stride       state objects per stride (one checkpoint per stride; since racelab's generated
+ *                     runners, 40 strides a round, as JCStress's defaults)
+ * @param graceMillis  the per-test watchdog: a round still running at the budget plus this had an
+ *                     actor that made no progress (null in bundles from before the watchdog)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VraceSection(String testsJar, List<String> threads, List<Integer> carriers, long budgetMillis,
                            int stride, int cpus, boolean complete, String incomplete, double elapsedSeconds,
-                           List<VraceTestResult> tests) {
+                           List<VraceTestResult> tests, Long graceMillis) {
     public VraceSection {
         threads = Records.list(threads);
         carriers = Records.list(carriers);
@@ -51,11 +54,15 @@ public record VraceSection(String testsJar, List<String> threads, List<Integer> 
      * @param carriers the carrier threads the virtual threads had (null for platform threads)
      * @param verdict  PASSED, FAILED (a FORBIDDEN outcome), ERROR (an actor threw), SKIPPED (a shape
      *                 the runner does not support), NOT_RUN (the run stopped before it)
+     * @param noProgress     racelab's own outcome, neither an error nor a skip: an actor kept every
+     *                       carrier while the actor it waited for never ran (the reason says how
+     *                       many carriers, and the time limit); null when it did not happen
+     * @param watchdogMillis when the per-test watchdog ended the test: the time limit that decided it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VraceRun(String threads, Integer carriers, Verdict verdict, String reason, long samples,
                            double samplesPerSecond, List<OutcomeCount> outcomes, Boolean raceObserved,
-                           Long raceSamples) {
+                           Long raceSamples, Boolean noProgress, Long watchdogMillis) {
         public VraceRun {
             threads = Records.text(threads);
             verdict = verdict == null ? Verdict.UNKNOWN : verdict;
@@ -66,7 +73,20 @@ public record VraceSection(String testsJar, List<String> threads, List<Integer> 
         VraceRun marked(Lesson lesson) {
             List<OutcomeCount> marked = Meaning.markLegacy(lesson, outcomes);
             return marked == outcomes ? this : new VraceRun(threads, carriers, verdict, reason, samples,
-                    samplesPerSecond, marked, raceObserved, raceSamples);
+                    samplesPerSecond, marked, raceObserved, raceSamples, noProgress, watchdogMillis);
+        }
+
+        /** A run before the per-test watchdog, or one it did not end. */
+        public VraceRun(String threads, Integer carriers, Verdict verdict, String reason, long samples,
+                        double samplesPerSecond, List<OutcomeCount> outcomes, Boolean raceObserved,
+                        Long raceSamples) {
+            this(threads, carriers, verdict, reason, samples, samplesPerSecond, outcomes, raceObserved, raceSamples,
+                    null, null);
+        }
+
+        /** Racelab's own outcome: the actors made no progress on too few carriers. */
+        public boolean madeNoProgress() {
+            return Boolean.TRUE.equals(noProgress);
         }
 
     }

@@ -66,6 +66,9 @@ public final class VraceSummary {
     }
 
     static String cell(VraceSection.VraceRun r, String meaning) {
+        if (r.madeNoProgress()) {
+            return "NO PROGRESS";
+        }
         if (r.verdict() != Verdict.PASSED) {
             return r.verdict().name();
         }

@@ -5,12 +5,9 @@ import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Mode;
 import org.openjdk.jcstress.annotations.Result;
+import org.openjdk.jcstress.annotations.Signal;
 import org.openjdk.jcstress.annotations.State;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -19,32 +16,27 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A JCStress test class read from its annotations, as the virtual-thread runner drives it: how to
- * make a fresh state and a fresh result, and each actor and the arbiter as a handle of one shape,
- * {@code (Object state, Object result) -> void}, whatever the method's own parameters are.
+ * A JCStress test class read from its annotations, as the virtual-thread runner drives it: its
+ * mode, its actors (by name, as JCStress orders them), its arbiter or signal, and the
+ * {@link ActorRunner} generated for it, which calls them directly.
  *
  * <p>Supported: {@code Mode.Continuous} tests whose state is the test class itself (annotated
  * {@code @State}) or a separate {@code @State} class the actors take as a parameter, with one
- * {@code @Result} class. Termination-mode tests are refused: their actor is meant to spin until
- * a signal, and a virtual thread that spins keeps its carrier, so the run could never end.
+ * {@code @Result} class; and {@code Mode.Termination} tests: one actor that runs until a
+ * {@code @Signal} method stops it.
  */
 public final class TestShape {
 
-    private static final MethodType SHAPE = MethodType.methodType(void.class, Object.class, Object.class);
-
     private final Class<?> testClass;
-    private final MethodHandle newState;
-    private final MethodHandle newResult;
-    private final List<MethodHandle> actors;
-    private final MethodHandle arbiter;
+    private final boolean termination;
+    private final int actors;
+    private final ActorRunner runner;
 
-    private TestShape(Class<?> testClass, MethodHandle newState, MethodHandle newResult,
-                      List<MethodHandle> actors, MethodHandle arbiter) {
+    private TestShape(Class<?> testClass, boolean termination, int actors, ActorRunner runner) {
         this.testClass = testClass;
-        this.newState = newState;
-        this.newResult = newResult;
-        this.actors = List.copyOf(actors);
-        this.arbiter = arbiter;
+        this.termination = termination;
+        this.actors = actors;
+        this.runner = runner;
     }
 
     public static TestShape of(Class<?> c) throws UnsupportedShapeException {
@@ -52,10 +44,7 @@ public final class TestShape {
         if (test == null) {
             throw new UnsupportedShapeException(c.getName() + " is not a JCStress test (no @JCStressTest)");
         }
-        if (test.value() == Mode.Termination) {
-            throw new UnsupportedShapeException("termination-mode tests are not supported on virtual threads: "
-                    + "an actor that spins until signalled never gives its carrier back");
-        }
+        boolean termination = test.value() == Mode.Termination;
         List<Method> actorMethods = Arrays.stream(c.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Actor.class))
                 .sorted(Comparator.comparing(Method::getName))
@@ -68,30 +57,39 @@ public final class TestShape {
         if (arbiters.size() > 1) {
             throw new UnsupportedShapeException(c.getName() + " has more than one @Arbiter");
         }
+        List<Method> signals = Arrays.stream(c.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Signal.class)).toList();
+        if (termination && (actorMethods.size() != 1 || signals.size() != 1)) {
+            throw new UnsupportedShapeException(c.getName() + " is a termination test without exactly one @Actor "
+                    + "and one @Signal");
+        }
         List<Method> all = new ArrayList<>(actorMethods);
         all.addAll(arbiters);
+        all.addAll(signals);
 
         Class<?> stateClass = c.isAnnotationPresent(State.class) ? c : findParameter(all, State.class, c);
         Class<?> resultClass = findParameter(all, Result.class, c);
-        if (resultClass == null) {
+        if (resultClass == null && !termination) {
             throw new UnsupportedShapeException(c.getName() + " takes no @Result object in its actors or arbiter");
         }
         if (stateClass == null) {
             throw new UnsupportedShapeException(c.getName() + " is not @State and its actors take no @State object");
         }
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            Object receiver = stateClass == c ? null : newInstance(lookup, c).invoke();
-            List<MethodHandle> actors = new ArrayList<>();
-            for (Method m : actorMethods) {
-                actors.add(adapt(lookup, m, receiver, stateClass, resultClass));
+        for (Method m : all) {
+            check(m, stateClass, resultClass);
+        }
+        for (Class<?> k : stateClass == c ? List.<Class<?>>of(c) : List.of(c, stateClass)) {
+            try {
+                k.getDeclaredConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new UnsupportedShapeException(k.getName() + " has no constructor without arguments");
             }
-            MethodHandle arbiter = arbiters.isEmpty() ? null
-                    : adapt(lookup, arbiters.get(0), receiver, stateClass, resultClass);
-            return new TestShape(c, newInstance(lookup, stateClass), newInstance(lookup, resultClass), actors, arbiter);
-        } catch (UnsupportedShapeException e) {
-            throw e;
-        } catch (Throwable e) {
+        }
+        try {
+            ActorRunner runner = ActorRunners.define(c, stateClass, resultClass, actorMethods,
+                    arbiters.isEmpty() ? null : arbiters.get(0), signals.isEmpty() ? null : signals.get(0));
+            return new TestShape(c, termination, actorMethods.size(), runner);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             throw new UnsupportedShapeException("cannot prepare " + c.getName() + ": " + e);
         }
     }
@@ -113,44 +111,16 @@ public final class TestShape {
         return found;
     }
 
-    private static MethodHandle newInstance(MethodHandles.Lookup lookup, Class<?> c) throws ReflectiveOperationException,
-            UnsupportedShapeException {
-        Constructor<?> ctor;
-        try {
-            ctor = c.getDeclaredConstructor();
-        } catch (NoSuchMethodException e) {
-            throw new UnsupportedShapeException(c.getName() + " has no constructor without arguments");
-        }
-        ctor.setAccessible(true);
-        return lookup.unreflectConstructor(ctor).asType(MethodType.methodType(Object.class));
-    }
-
-    /** The method as {@code (Object state, Object result) -> void}. */
-    private static MethodHandle adapt(MethodHandles.Lookup lookup, Method m, Object receiver, Class<?> stateClass,
-                                      Class<?> resultClass) throws ReflectiveOperationException, UnsupportedShapeException {
+    private static void check(Method m, Class<?> stateClass, Class<?> resultClass) throws UnsupportedShapeException {
         if (Modifier.isStatic(m.getModifiers())) {
             throw new UnsupportedShapeException(m.getName() + " is static; JCStress actors are instance methods");
         }
-        m.setAccessible(true);
-        MethodHandle h = lookup.unreflect(m);
-        List<Integer> sources = new ArrayList<>(); // for each parameter of h: 0 = state, 1 = result
-        if (receiver != null) {
-            h = h.bindTo(receiver);
-        } else {
-            sources.add(0);
-        }
         for (Class<?> p : m.getParameterTypes()) {
-            if (p == stateClass) {
-                sources.add(0);
-            } else if (p == resultClass) {
-                sources.add(1);
-            } else {
+            if (p != stateClass && p != resultClass) {
                 throw new UnsupportedShapeException(m.getName() + " takes a " + p.getSimpleName()
                         + ", which is neither the @State nor the @Result class");
             }
         }
-        MethodHandle generic = h.asType(h.type().generic().changeReturnType(void.class));
-        return MethodHandles.permuteArguments(generic, SHAPE, sources.stream().mapToInt(Integer::intValue).toArray());
     }
 
     public Class<?> testClass() {
@@ -158,22 +128,15 @@ public final class TestShape {
     }
 
     public int actorCount() {
-        return actors.size();
+        return actors;
     }
 
-    MethodHandle actor(int i) {
-        return actors.get(i);
+    /** A termination-mode test: one actor that runs until signalled. */
+    public boolean termination() {
+        return termination;
     }
 
-    MethodHandle arbiter() {
-        return arbiter;
-    }
-
-    Object newState() throws Throwable {
-        return newState.invokeExact();
-    }
-
-    Object newResult() throws Throwable {
-        return newResult.invokeExact();
+    ActorRunner runner() {
+        return runner;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param platform run them on platform threads too (the control)
  * @param carriers carrier counts for the virtual threads, each above 0
  * @param budget   how long each test samples in each configuration
+ * @param stride   state objects per stride (one checkpoint per stride, {@code SampleLoop.STRIDES} strides a round)
  */
 public record VraceRequest(TestCatalog catalog, List<StressTest> tests, boolean virtual, boolean platform,
                            List<Integer> carriers, Duration budget, int stride, Path rawDir, Duration timeout) {
@@ -43,6 +44,14 @@ public record VraceRequest(TestCatalog catalog, List<StressTest> tests, boolean 
         String fileName() {
             return "vrace-" + threads + (carriers == null ? "" : "-" + carriers) + ".jsonl";
         }
+    }
+
+    /**
+     * The per-test watchdog's grace: a round still running at budget plus this has an actor that
+     * makes no progress (a termination test: a sample still running after this).
+     */
+    public Duration grace() {
+        return budget.compareTo(Duration.ofSeconds(1)) > 0 ? budget : Duration.ofSeconds(1);
     }
 
     /** A watchdog generous enough that only a hung actor trips it. */

@@ -39,7 +39,8 @@ final class VraceResults {
         return new VraceSection(request.catalog().location().toString(), threads,
                 configs.stream().map(VraceRequest.Config::carriers).filter(java.util.Objects::nonNull).toList(),
                 request.budget().toMillis(), request.stride(), Runtime.getRuntime().availableProcessors(),
-                problem == null, problem, Math.round(elapsedSeconds * 10) / 10.0, List.copyOf(tests));
+                problem == null, problem, Math.round(elapsedSeconds * 10) / 10.0, List.copyOf(tests),
+                request.grace().toMillis());
     }
 
     static VraceSection.VraceRun run(StressTest test, VraceRequest.Config config, VraceMain.Line line) {
@@ -54,17 +55,26 @@ final class VraceResults {
         OutcomeGrader.Grading g = new OutcomeGrader(test.rules()).grade(line.histogram());
         Verdict verdict;
         String reason = null;
+        boolean noProgress = Boolean.TRUE.equals(line.noProgress());
         if (line.error() != null) {
             verdict = Verdict.ERROR;
             reason = line.error();
         } else if (!g.passed()) {
             verdict = Verdict.FAILED;
             reason = String.join("; ", g.failures());
+        } else if (line.watchdogMillis() != null && !noProgress && !line.histogram().containsKey("STALE")) {
+            verdict = Verdict.ERROR;
+            reason = "hung: no actor moved on within " + line.watchdogMillis() + " ms, with a "
+                    + (config.carriers() == null ? "platform thread" : "carrier") + " for every actor";
         } else {
             verdict = Verdict.PASSED;
         }
         double perSecond = line.nanos() == 0 ? 0 : Math.round(line.samples() * 1e9 / line.nanos());
-        List<OutcomeCount> outcomes = test.outcomeCounts(g);
+        List<OutcomeCount> outcomes = new java.util.ArrayList<>(test.outcomeCounts(g));
+        if (noProgress) {
+            reason = noProgress(config.carriers(), test.actors(), line.watchdogMillis());
+            outcomes.add(new OutcomeCount(NO_PROGRESS, 1, "RACELAB", reason));
+        }
         Boolean observed = null;
         Long raceSamples = null;
         if (test.meaning() != null) {
@@ -72,6 +82,19 @@ final class VraceResults {
             observed = raceSamples > 0;
         }
         return new VraceSection.VraceRun(config.threads(), config.carriers(), verdict, reason, line.samples(),
-                perSecond, outcomes, observed, raceSamples);
+                perSecond, List.copyOf(outcomes), observed, raceSamples, noProgress ? Boolean.TRUE : null,
+                line.watchdogMillis());
+    }
+
+    /** The id of racelab's own outcome, beside the test's. */
+    static final String NO_PROGRESS = "NO_PROGRESS";
+
+    /** Racelab's own outcome, in words: what happened, on how many carriers, and the limit that decided it. */
+    static String noProgress(Integer carriers, int actors, long limitMillis) {
+        String kept = carriers != null && carriers == 1 ? "an actor kept the only carrier"
+                : "actors kept all " + carriers + " carriers";
+        return "no progress: " + kept + " while the actor it waited for never ran (" + carriers
+                + (carriers != null && carriers == 1 ? " carrier, " : " carriers, ") + actors
+                + " actors; no actor moved on within " + limitMillis + " ms)";
     }
 }

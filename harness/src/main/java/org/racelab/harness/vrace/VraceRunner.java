@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.racelab.harness.catalog.StressTest;
 
 /**
  * Runs the JCStress test classes with their actors on virtual threads, one child JVM per
@@ -66,7 +68,10 @@ public final class VraceRunner {
         return VraceResults.assemble(request, configs, lines, problem, elapsed);
     }
 
-    /** Runs one configuration's JVM; returns why it did not end well, or null. */
+    /**
+     * Runs one configuration's JVM, and a fresh one for the tests left each time a JVM ends
+     * because its per-test watchdog gave up on a stuck test; returns why it did not end well, or null.
+     */
     private String runConfig(VraceRequest request, VraceRequest.Config config, Path out, long doneBefore, long total,
                              ProgressListener progress) throws IOException {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
@@ -75,23 +80,35 @@ public final class VraceRunner {
             // without this cap the scheduler may add carriers when one is blocked (pinned)
             jvmArgs.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + config.carriers());
         }
-        List<String> args = new ArrayList<>(List.of(request.catalog().location().toString(), config.threads(),
-                Long.toString(request.budget().toMillis()), Integer.toString(request.stride()), out.toString()));
-        request.tests().forEach(t -> args.add(t.binaryName()));
-        Path log = request.rawDir().resolve(config.fileName().replace(".jsonl", ".log"));
         long[] done = {doneBefore};
-        ChildJvm.Ending ending = jvm.run(
-                ChildJvm.command(jvmArgs, request.catalog().location(), VraceMain.class.getName(), args),
-                null, log, request.timeout(), line -> {
-                    if (line.startsWith("done ")) {
-                        progress.progressed(++done[0], total, "");
-                    }
-                });
-        if (ending.stopped()) {
-            return ending.stopReason();
+        for (int start = 1; ; start++) {
+            Set<String> written = read(out).keySet();
+            List<String> left = request.tests().stream().map(StressTest::binaryName)
+                    .filter(t -> !written.contains(t)).toList();
+            if (left.isEmpty()) {
+                return null;
+            }
+            List<String> args = new ArrayList<>(List.of(request.catalog().location().toString(), config.threads(),
+                    Long.toString(request.budget().toMillis()), Long.toString(request.grace().toMillis()),
+                    Integer.toString(request.stride()), out.toString()));
+            args.addAll(left);
+            String base = config.fileName().replace(".jsonl", "");
+            Path log = request.rawDir().resolve(start == 1 ? base + ".log" : base + ".restart-" + start + ".log");
+            ChildJvm.Ending ending = jvm.run(
+                    ChildJvm.command(jvmArgs, request.catalog().location(), VraceMain.class.getName(), args),
+                    null, log, request.timeout(), line -> {
+                        if (line.startsWith("done ")) {
+                            progress.progressed(++done[0], total, "");
+                        }
+                    });
+            if (ending.stopped()) {
+                return ending.stopReason();
+            }
+            if (ending.exitCode() != VraceMain.RESTART) {
+                return ending.exitCode() == 0 ? null
+                        : "its JVM exited with code " + ending.exitCode() + " (see raw/" + log.getFileName() + ")";
+            }
         }
-        return ending.exitCode() == 0 ? null
-                : "its JVM exited with code " + ending.exitCode() + " (see raw/" + log.getFileName() + ")";
     }
 
     /** The lines a child wrote, by test; a line cut short by a crash is left out. */

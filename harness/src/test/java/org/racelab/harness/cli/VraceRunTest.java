@@ -53,13 +53,13 @@ class VraceRunTest {
             assertEquals("ERROR", r.get("verdict").asText());
             assertTrue(r.get("reason").asText().contains("actor1 always throws"), r.toPrettyString());
         }
-        // the junit.xml this real run wrote: the three errors, the three skipped termination runs
+        // the junit.xml this real run wrote: the three errors; the termination test now runs (no skip)
         Element suite = JUnitXml.suite(StressRunTest.folderUnder(out).resolve("junit.xml"), "racelab.vrace");
         assertEquals("12", suite.getAttribute("tests"), "4 tests in 3 configurations");
         assertEquals("3", suite.getAttribute("errors"));
         assertEquals(3, JUnitXml.casesWith(suite, "error"));
         assertEquals("0", suite.getAttribute("failures"));
-        assertEquals("3", suite.getAttribute("skipped"));
+        assertEquals("0", suite.getAttribute("skipped"));
         Element error = (Element) suite.getElementsByTagName("error").item(0);
         assertTrue(((Element) error.getParentNode()).getAttribute("classname").endsWith("Fixture_08_ThrowingActor"));
         assertTrue(error.getAttribute("message").contains("actor1 always throws"), error.getAttribute("message"));
@@ -78,10 +78,11 @@ class VraceRunTest {
 
     @Test
     void onPlatformThreadsTheLostUpdateIsObserved() {
-        // Measured on 2 vCPUs: 1-68 % of the samples lose an update, millions of samples per second;
-        // none in millions would mean the two actors never ran at the same time.
+        // Measured on 2 vCPUs: 1-68 % of the samples lose an update, millions of samples per second
+        // on a quiet machine; under a load of 20 (other builds), 20,480 samples and 13 % lost. Two
+        // Rounds of 10,240 with none lost would mean the two actors never ran at the same time.
         JsonNode platform = runOf("Fixture_04_RacyCounter", "platform", null);
-        assertTrue(platform.get("samples").asLong() > 100_000, platform.toPrettyString());
+        assertTrue(platform.get("samples").asLong() >= 10_240, platform.toPrettyString());
         assertTrue(count(platform, "1") > 0, platform.toPrettyString());
     }
 
@@ -95,12 +96,16 @@ class VraceRunTest {
     }
 
     @Test
-    void aTerminationTestIsReportedAsNotSupported() {
+    void aTerminationTestRunsAndOnOneCarrierMakesNoProgress() {
         assertEquals(3, testNode("Fixture_07_Termination").get("runs").size());
         for (JsonNode r : testNode("Fixture_07_Termination").get("runs")) {
-            assertEquals("SKIPPED", r.get("verdict").asText());
-            assertTrue(r.get("reason").asText().contains("termination-mode"));
+            assertEquals("PASSED", r.get("verdict").asText(), r.toPrettyString());
         }
+        assertTrue(count(runOf("Fixture_07_Termination", "platform", null), "TERMINATED") > 0);
+        assertTrue(count(runOf("Fixture_07_Termination", "virtual", 2), "TERMINATED") > 0);
+        JsonNode one = runOf("Fixture_07_Termination", "virtual", 1);
+        assertEquals(1, count(one, "NO_PROGRESS"), one.toPrettyString());
+        assertEquals(0, count(one, "TERMINATED"), "the signaller never ran: " + one.toPrettyString());
     }
 
     @Test

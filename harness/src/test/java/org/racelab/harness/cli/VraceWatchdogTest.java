@@ -13,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The virtual-thread runner's watchdog, on the fixture whose actor never returns: its JVM is
- * stopped at the time given, the run says why, and no process is left. (3 s: the JVM starts in
- * well under a second; without the watchdog the test would never end.)
+ * The virtual-thread runner's two watchdogs, on the fixture whose actor never returns. The run's
+ * ({@code --timeout}): its JVM is stopped at the time given, the run says why, and no process is
+ * left (1 s: the per-test watchdog, at 150 ms + 1 s after the test starts, cannot come first). The
+ * per-test one: the test is an error, "hung", and the JVM that could not stop it is ended.
  */
 class VraceWatchdogTest {
 
@@ -24,19 +25,41 @@ class VraceWatchdogTest {
     void aHungTestIsStoppedByTheWatchdogAndLeavesNoProcessBehind(@TempDir Path out) throws Exception {
         long start = System.nanoTime();
         CliRun run = CliRun.of("vrace", "--profile", "smoke", "--tests-jar", Path.of("target", "test-classes").toString(),
-                "--case", "Hang", "--threads", "virtual", "--carriers", "2", "--timeout", "3", "--out", out.toString());
+                "--case", "Hang", "--threads", "virtual", "--carriers", "2", "--timeout", "1", "--out", out.toString());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
         JsonNode b = StressRunTest.bundleUnder(out);
         JsonNode v = b.get("vrace");
         assertFalse(v.get("complete").asBoolean(), v.toPrettyString());
-        assertTrue(v.get("incomplete").asText().contains("did not finish within 3 s"), v.toPrettyString());
+        assertTrue(v.get("incomplete").asText().contains("did not finish within 1 s"), v.toPrettyString());
         JsonNode hang = v.get("tests").get(0);
         assertTrue(hang.get("name").asText().endsWith("Fixture_03_Hang"), hang.toPrettyString());
         for (JsonNode r : hang.get("runs")) {
             assertEquals("NOT_RUN", r.get("verdict").asText(), r.toPrettyString());
         }
         assertTrue(seconds < 60, "stopped by the watchdog, in " + seconds + " s");
+        assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), "no process left");
+    }
+
+    @Test
+    @Timeout(100)
+    void aHungTestIsAnErrorByItsOwnWatchdogAndTheRunEnds(@TempDir Path out) throws Exception {
+        CliRun run = CliRun.of("vrace", "--profile", "smoke", "--tests-jar", Path.of("target", "test-classes").toString(),
+                "--case", "Hang|AtomicCounter", "--carriers", "2", "--out", out.toString());
+        assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
+        JsonNode v = StressRunTest.bundleUnder(out).get("vrace");
+        assertTrue(v.get("complete").asBoolean(), "the run itself ended: " + v.toPrettyString());
+        for (JsonNode t : v.get("tests")) {
+            for (JsonNode r : t.get("runs")) {
+                if (t.get("name").asText().endsWith("Fixture_03_Hang")) {
+                    assertEquals("ERROR", r.get("verdict").asText(), r.toPrettyString());
+                    assertTrue(r.get("reason").asText().startsWith("hung: no actor moved on within 1150 ms"),
+                            r.toPrettyString());
+                } else {
+                    assertEquals("PASSED", r.get("verdict").asText(), "the test after it, in a fresh JVM: " + r);
+                }
+            }
+        }
         assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), "no process left");
     }
 }
