@@ -94,7 +94,11 @@ public final class Grades {
                 for (VraceSection.VraceRun run : v.runs()) {
                     String where = "on virtual threads, " + run.carriers() + (Objects.equals(run.carriers(), 1)
                             ? " carrier" : " carriers");
-                    if (run.verdict() == Verdict.FAILED) {
+                    if (run.madeNoProgress()) {
+                        evidence.add(where + ": " + Objects.requireNonNullElse(run.reason(), "no progress")
+                                + " (not graded: a spinning actor keeps its carrier; that is virtual threads, not"
+                                + " the code under test)");
+                    } else if (run.verdict() == Verdict.FAILED) {
                         passed = false;
                         status = "FAILED";
                         evidence.addAll(forbidden(run.outcomes(), run.samples(), where + ": ", item, null));
