@@ -12,9 +12,9 @@
 #   --runs N repeats every fixture N times (the reliability table: N of N is the bar).
 #   --timeout S is racelab stress's watchdog (default: racelab's, from the profile); a loaded
 #   machine needs more. A test that gave no result (cut short by the watchdog, or never run)
-#   is neither a pass nor a failure here: it counts against the fixture, whatever it expects,
-#   except a test that JCStress started and that never finished: that is a hang (a deadlock, a
-#   lost wake-up), a failure. One stopped while JCStress still probed the JVM proves nothing.
+#   is neither a pass nor a failure here: it counts against the fixture, whatever it expects.
+#   A hang (a deadlock) is a failure: JCStress reports it as an ERROR ("Timeout waiting for
+#   tasks to complete") once a fork's actors stop finishing.
 #   --all-tests runs every grading test on the wrong fixtures too (default: only those in "fails").
 # Needs: a built harness/target/racelab.jar (mvn -B -o -q -pl harness -am package -DskipTests),
 # a JDK 21+ (found as ./racelab finds it), jq, and the JUnit 5 jars in the local Maven repository.
@@ -151,17 +151,10 @@ for lab in "${labs[@]}"; do
                         verdict[$t]=no-result; detail+="${t##*.}: no result (see $work/stress.log); "
                         continue
                     fi
-                    raw=$(dirname "$bundle")/raw/jcstress-console.log
                     IFS=$'\x1f' read -r v samples forb complete reason <<< "$line"
                     case $v in
                         PASSED) if [ "$complete" = true ]; then verdict[$t]=passed; else verdict[$t]=no-result; fi ;;
                         FAILED|ERROR) verdict[$t]=failed ;;
-                        NOT_RUN) # started and never finished: a hang; stopped while probing: nothing
-                            if grep -q "stopped while it probed" "$raw" 2>/dev/null || ! grep -qE "JVMs: .* [1-9][0-9]* running" "$raw" 2>/dev/null; then
-                                verdict[$t]=no-result
-                            else
-                                verdict[$t]=failed; reason="hung: started, never finished (a deadlock or a lost wake-up)"
-                            fi ;;
                         *) verdict[$t]=no-result ;;
                     esac
                     detail+="${t##*.}: $v, $samples samples${forb:+, FORBIDDEN $forb}"
