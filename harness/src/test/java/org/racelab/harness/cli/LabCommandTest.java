@@ -144,6 +144,33 @@ class LabCommandTest {
         assertTrue(gs.get("output").asText().contains("cannot be graded on this machine"), gs.toString());
     }
 
+    /**
+     * {@code --sandbox bwrap}: a submission that writes into the grader's home finds a read-only
+     * file system, and its row says so. Skipped where bubblewrap is not installed (CI installs it).
+     */
+    @Test
+    void inBubblewrapASubmissionCannotWriteOutsideItsFolder(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")),
+                "bubblewrap is not installed (apt-get install bubblewrap)");
+        String name = "racelab-sandbox-" + ProcessHandle.current().pid() + ".txt";
+        Path escape = Path.of(System.getProperty("user.home"), name);
+        String good = Files.readString(COUNTER.resolve("solution/lab/counter/Counter.java"));
+        write(dir.resolve("subs/mallory/Counter.java"), good.replace("public int get() {", "public int get() { try {"
+                + " java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty(\"user.home\"), \""
+                + name + "\"), \"x\"); } catch (java.io.IOException e) { throw new IllegalStateException(\"blocked: \" + e); }"));
+        Path out = dir.resolve("grades");
+        try {
+            CliRun run = CliRun.of("lab", "grade", dir.resolve("subs").toString(), "--assignment", "counter",
+                    "--profile", "smoke", "--out", out.toString(), "--sandbox", "bwrap");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertFalse(Files.exists(escape), "the submission wrote " + escape);
+            String md = Files.readString(out.resolve("counter/grades.md"));
+            assertTrue(md.contains("Read-only file system"), md);
+        } finally {
+            Files.deleteIfExists(escape);
+        }
+    }
+
     private static Path start(Path dir, String from) throws IOException {
         Path handout = dir.resolve("handout");
         CliRun start = CliRun.of("lab", "start", "counter", handout.toString());
