@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.racelab.harness.grade.Grade;
+import org.racelab.harness.grade.Grades;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +44,7 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
                           List<BriefRow> moreTests, String moreNote,
                           boolean hasBench, String benchHeadline, List<BenchGroup> benchGroups,
                           List<String> benchFailures, boolean hasSched, String schedText, List<Chart> schedCharts,
-                          List<String> problems) {
+                          List<String> problems, Grade lab) {
 
     /** The sched text for a Markdown code block: no control characters, no backtick to end the block. */
     public String schedCode() {
@@ -215,7 +217,7 @@ public record ReportModel(String title, String source, List<Fact> machine, List<
                 hasSched, hasSched ? part(() -> schedText(b.sched()), "", "sched", problems) : "",
                 hasSched && charts ? part(() -> SchedTimelines.of(b.sched()), List.of(), "sched charts", problems)
                         : List.of(),
-                problems);
+                problems, part(() -> Grades.of(b).orElse(null), null, "lab grade", problems));
     }
 
     static Overview overview(List<StressTestResult> tests, List<CaseCard> cards) {

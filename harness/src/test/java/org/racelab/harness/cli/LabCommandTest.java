@@ -58,6 +58,9 @@ class LabCommandTest {
         assertTrue(Files.isRegularFile(b.file().resolveSibling("report.html")));
         CliRun report = CliRun.of("report", b.file().getParent().toString());
         assertEquals(0, report.exitCode(), report.toString());
+        String md = Files.readString(b.file().resolveSibling("report.md"));
+        assertTrue(md.contains("## Lab: counter, A counter that loses no update") && md.contains("**10 of 10 points**"), md);
+        assertTrue(Files.readString(b.file().resolveSibling("report.html")).contains("<section id=\"lab\">"));
     }
 
     @Test
