@@ -107,7 +107,7 @@ public record Assignment(String id, String title, String claim, String notes, Li
                 minCpus, profile, f.fewerCpus());
     }
 
-    /** The package of the student's classes: the folder of the first student file. */
+    /** A "predict" assignment: the student hands in predictions, not code. */
     boolean predicts() {
         return tests.stream().anyMatch(t -> t.kind().equals("predict"));
     }

@@ -29,7 +29,6 @@ public final class Labs {
 
     private static FileSystem jarFileSystem;
 
-    private final Path root;
     private final String source;
     private final List<Lab> labs;
 
@@ -40,8 +39,7 @@ public final class Labs {
         }
     }
 
-    private Labs(Path root, String source, List<Lab> labs) {
-        this.root = root;
+    private Labs(String source, List<Lab> labs) {
         this.source = source;
         this.labs = List.copyOf(labs);
     }
@@ -98,7 +96,7 @@ public final class Labs {
         if (labs.isEmpty()) {
             throw new LabException("no assignments in " + source + " (each is a folder with an " + ASSIGNMENT_JSON + ")");
         }
-        return new Labs(root, source, labs);
+        return new Labs(source, labs);
     }
 
     static Assignment readAssignment(Path dir) throws LabException {
@@ -127,10 +125,6 @@ public final class Labs {
 
     public String source() {
         return source;
-    }
-
-    public Path root() {
-        return root;
     }
 
     public Optional<Lab> find(String id) {
