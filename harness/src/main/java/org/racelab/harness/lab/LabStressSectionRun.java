@@ -130,9 +130,10 @@ final class LabStressSectionRun implements Section {
     }
 
     /**
-     * The hang detector: JCStress prints its count of finished results every second while tests run;
-     * when that count stands still for {@link #perTest}, the test running is hung, whatever the
-     * machine's load. The time JCStress takes to probe the JVM before the first test is not counted.
+     * The hang detector: the clock starts when JCStress has probed the JVM and starts its tests, and
+     * restarts with each result JCStress counts; when it reaches {@link #perTest}, the test running is
+     * hung, whatever the machine's load (an actor blocked for ever may keep JCStress from printing
+     * anything at all, so silence counts too).
      */
     private final class Watchdog implements ProgressListener, AutoCloseable {
         private final ProgressListener shown;

@@ -40,6 +40,9 @@ public final class StressRunner {
     /** JCStress ends with this error, and exit code 1, when a test failed: that is a result, not a fault. */
     private static final String TEST_FAILURES = "java.lang.AssertionError: TEST FAILURES";
 
+    /** JCStress's last line before its first test; no result may come for long after it (a hung actor). */
+    static final String TESTS_START = "Printing the progress line";
+
     private final ChildJvm jvm = new ChildJvm();
     private volatile boolean reportedTestFailures;
 
@@ -64,6 +67,9 @@ public final class StressRunner {
         ChildJvm.Ending ending = jvm.run(command(request, args), request.rawDir(),
                 request.rawDir().resolve(CONSOLE_LOG), request.timeout(), line -> {
                     reportedTestFailures |= line.contains(TEST_FAILURES);
+                    if (line.contains(TESTS_START)) {
+                        progress.progressed(0, runnable.size(), ""); // the probe is over: the tests run from here
+                    }
                     ConsoleProgressLine.parse(line).ifPresent(l -> progress.progressed(l.done(), l.planned(), l.note()));
                 });
         progress.finished();
