@@ -152,6 +152,24 @@ public final class LabGrade {
         return ExitCode.OK;
     }
 
+    /**
+     * What the sandbox shows read-only over its private /tmp: the submission, the labs, and racelab
+     * itself (its class path and its JDK), any of which may lie under /tmp.
+     */
+    static List<Path> readOnlyInSandbox(Path sub, Path labsDir) {
+        List<Path> paths = new ArrayList<>(List.of(sub));
+        if (labsDir != null) {
+            paths.add(labsDir);
+        }
+        paths.add(Path.of(System.getProperty("java.home")));
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isEmpty() && Files.exists(Path.of(e))) {
+                paths.add(Path.of(e));
+            }
+        }
+        return paths;
+    }
+
     /** Long enough for a slow check, short enough that a hang costs minutes, not the night. */
     static Duration timeout(Assignment a, Profile profile) {
         long stress = a.ofKind("stress").size() + a.ofKind("predict").size();
@@ -176,7 +194,7 @@ public final class LabGrade {
             // the whole file system read-only, a /tmp of its own; then, on top, the submission and the
             // labs read-only (they may lie under /tmp) and the submission's output folder writable
             cmd.addAll(List.of("bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
-            for (Path ro : r.labsDir() == null ? List.of(sub) : List.of(sub, r.labsDir())) {
+            for (Path ro : readOnlyInSandbox(sub, r.labsDir())) {
                 String p = ro.toAbsolutePath().toString();
                 cmd.addAll(List.of("--ro-bind", p, p));
             }
