@@ -223,25 +223,8 @@ public final class CompareData {
         return text.stream().map(CompareData::cell).toList();
     }
 
-    /** A text cell from a bundle: shown as every output shows it, and never a formula. */
+    /** A text cell from a bundle: shown as every output shows it, cut to a page's length, and never a formula. */
     private static String cell(String s) {
-        return neutralised(shown(s));
-    }
-
-    /** Text as every output shows it: invisible and bidi characters as escapes, cut to a page's length. */
-    private static String shown(String s) {
-        return Texts.terminal(Texts.cut(s, Limits.SHOWN_CHARS));
-    }
-
-    /**
-     * A text cell a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -},
-     * {@code @}, tab, carriage return first) with a {@code '} before it, so it stays text.
-     */
-    static String neutralised(String s) {
-        if (s == null || s.isEmpty()) {
-            return s == null ? "" : s;
-        }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+        return Texts.spreadsheet(Texts.cut(s, Limits.SHOWN_CHARS));
     }
 }

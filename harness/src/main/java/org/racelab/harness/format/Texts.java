@@ -44,6 +44,16 @@ public final class Texts {
         return escaped(s, "");
     }
 
+    /**
+     * For a spreadsheet cell (compare.csv, grades.csv): as {@link #terminal}, and a cell a spreadsheet
+     * would take for a formula ({@code =}, {@code +}, {@code -}, {@code @} first) with a {@code '}
+     * before it, so that it stays text.
+     */
+    public static String spreadsheet(String s) {
+        String shown = terminal(s);
+        return !shown.isEmpty() && "=+-@".indexOf(shown.charAt(0)) >= 0 ? "'" + shown : shown;
+    }
+
     /** For terminal text of several lines: as {@link #terminal}, but a line break stays one. */
     public static String terminalLines(String s) {
         return escaped(s, "\n");

@@ -46,21 +46,17 @@ public final class GradeBook {
         header.add("problem");
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (SubmissionRow r : rows) {
-                List<Object> cells = new ArrayList<>(List.of(cell(r.submission()), r.status(), r.score(), r.maxScore()));
+                List<Object> cells = new ArrayList<>(List.of(Texts.spreadsheet(r.submission()), r.status(), r.score(), r.maxScore()));
                 for (String id : testIds) {
                     cells.add(r.tests().stream().filter(t -> t.id().equals(id)).findFirst()
                             .map(t -> (Object) t.points()).orElse(""));
                 }
-                cells.add(cell(r.problem() == null ? "" : r.problem()));
+                cells.add(Texts.spreadsheet(r.problem() == null ? "" : r.problem()));
                 p.printRecord(cells);
             }
         }
     }
 
-    /** A spreadsheet reads a cell that starts with = + - @ as a formula: from a student's file name, it is text. */
-    static String cell(String s) {
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    }
 
     private static String markdown(String assignment, List<String> testIds, List<SubmissionRow> rows) {
         StringBuilder s = new StringBuilder("# Grades: " + Texts.markdown(assignment) + "\n\n");

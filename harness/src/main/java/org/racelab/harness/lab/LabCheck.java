@@ -116,7 +116,9 @@ public final class LabCheck {
             }
             if (a.predicts()) {
                 catalog = builtIn;
-                stress.addAll(a.ofKind("predict").stream().map(t -> findQuietly(builtIn, t.id())).toList());
+                for (Assignment.Test t : a.ofKind("predict")) {
+                    stress.add(find(builtIn, t.id(), "racelab's catalog"));
+                }
             }
             if (!stress.isEmpty()) {
                 sections.add(new LabStressSectionRun(catalog, stress, LabStressSectionRun.perTest(r.profile())));
@@ -136,10 +138,6 @@ public final class LabCheck {
         } finally {
             deleteTree(work);
         }
-    }
-
-    private static StressTest findQuietly(TestCatalog catalog, String binaryName) {
-        return catalog.tests().stream().filter(t -> t.binaryName().equals(binaryName)).findFirst().orElseThrow();
     }
 
     private static StressTest find(TestCatalog catalog, String binaryName, String where) throws LabException {
