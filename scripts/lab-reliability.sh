@@ -2,13 +2,19 @@
 # Are the lab grades trustworthy? Runs `racelab lab check` on every reference solution and every
 # known-wrong submission of every assignment, N times each, and prints a Markdown table: how many
 # runs behaved as they must (the solution passes: exit 0; a wrong submission fails: exit 1, with
-# every test its assignment.json lists under "fails" FAILED), and the median and slowest time.
+# every test its assignment.json lists under "fails" FAILED), the median and slowest time, and the
+# machine's load average over the runs (a check's time depends on what else the machine does).
+#
+# Runs go round by round (every submission once, then every submission again), and each run's
+# verdict is kept in OUT/<assignment>/<submission>/<run>/result: a run cut short (Ctrl-C, a session
+# that ends) loses only the check in progress, and the same command later goes on where it stopped.
+# --table prints the table from what OUT holds, running nothing; --fresh forgets OUT first.
 #
 # usage: scripts/lab-reliability.sh [--runs N] [--profile smoke|quick|full|tough] [--labs DIR]
-#                                   [--out DIR] [ASSIGNMENT[/SUBMISSION]...]
+#                                   [--out DIR] [--table] [--fresh] [ASSIGNMENT[/SUBMISSION]...]
 #   SUBMISSION: "solution" or a mistake's id (a folder under wrong/). Default: everything.
 # Needs: racelab built (./racelab builds it on first use), python3 (to read assignment.json).
-# Exit: 0 every run behaved as it must, 1 one did not, 2 bad usage.
+# Exit: 0 every run behaved as it must and all N were run, 1 otherwise, 2 bad usage.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,19 +23,25 @@ PROFILE=quick
 LABS=$ROOT/labs
 LABS_OPT=()
 OUT=${TMPDIR:-/tmp}/racelab-lab-reliability
+TABLE_ONLY=0
+FRESH=0
 SELECT=()
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
         --profile) PROFILE=${2:?--profile needs a value}; shift 2 ;;
-        --labs) LABS=$(cd "${2:?--labs needs a folder}" && pwd); LABS_OPT=(--labs "$LABS"); shift 2 ;;
+        --labs) LABS=$(cd "${2:?--labs needs a folder}" && pwd) || exit 2; LABS_OPT=(--labs "$LABS"); shift 2 ;;
         --out) OUT=${2:?--out needs a folder}; shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        --table) TABLE_ONLY=1; shift ;;
+        --fresh) FRESH=1; shift ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         -*) echo "lab-reliability: unknown option $1" >&2; exit 2 ;;
         *) SELECT+=("$1"); shift ;;
     esac
 done
-case $RUNS in ''|*[!0-9]*) echo "lab-reliability: --runs takes a number" >&2; exit 2 ;; esac
+case $RUNS in ''|*[!0-9]*|0) echo "lab-reliability: --runs takes a number of 1 or more" >&2; exit 2 ;; esac
+case $PROFILE in smoke|quick|full|tough) ;; *) echo "lab-reliability: --profile is smoke, quick, full or tough" >&2; exit 2 ;; esac
+OUT=$OUT/$PROFILE
 
 selected() { # assignment submission
     [ ${#SELECT[@]} -eq 0 ] && return 0
@@ -52,59 +64,96 @@ for w in a.get("wrong", []):
 PY
 }
 
-mkdir -p "$OUT"
-bad=0
-printf '| assignment | submission | must | as it must | median time | slowest |\n'
-printf '| --- | --- | --- | --- | --- | --- |\n'
+# Every (assignment, submission) to check: ENTRY_ID, ENTRY_SUB, ENTRY_FROM, ENTRY_FAILS ("" for a
+# solution), ENTRY_FILES (the student's files, space-separated).
+ENTRY_ID=() ENTRY_SUB=() ENTRY_FROM=() ENTRY_FAILS=() ENTRY_FILES=()
 for dir in "$LABS"/*/; do
     id=$(basename "$dir")
     [ -f "$dir/assignment.json" ] || continue
-    students=()
-    declare -A fails=()
-    while read -r kind a b; do
-        case $kind in
-            student) students+=("$a") ;;
-            wrong) fails[$a]=$b ;;
+    desc=$(describe "$dir/assignment.json") || { echo "lab-reliability: cannot read $dir/assignment.json" >&2; exit 2; }
+    files=$(printf '%s\n' "$desc" | awk '$1 == "student" { printf "%s ", $2 }')
+    if selected "$id" solution; then
+        ENTRY_ID+=("$id") ENTRY_SUB+=(solution) ENTRY_FROM+=("$dir/solution") ENTRY_FAILS+=("") ENTRY_FILES+=("$files")
+    fi
+    while read -r kind sub tests; do
+        if [ "$kind" != wrong ] || ! selected "$id" "$sub"; then continue; fi
+        ENTRY_ID+=("$id") ENTRY_SUB+=("$sub") ENTRY_FROM+=("$dir/wrong/$sub") ENTRY_FAILS+=("$tests") ENTRY_FILES+=("$files")
+    done <<< "$desc"
+done
+[ ${#ENTRY_ID[@]} -gt 0 ] || { echo "lab-reliability: nothing selected in $LABS" >&2; exit 2; }
+
+[ $FRESH -eq 1 ] && rm -rf "$OUT"
+mkdir -p "$OUT"
+
+# One lab check; writes WORK/result: "as-it-must(0|1) exit-code seconds load-average".
+check() { # index run
+    local i=$1 run=$2 id=${ENTRY_ID[$1]} sub=${ENTRY_SUB[$1]} from=${ENTRY_FROM[$1]}
+    local work=$OUT/$id/$sub/$run f start rc seconds load ok t
+    rm -rf "$work" && mkdir -p "$work/submission/src"
+    for f in ${ENTRY_FILES[$i]}; do
+        case $f in
+            *.java) mkdir -p "$(dirname "$work/submission/src/$f")"; cp "$from/$f" "$work/submission/src/$f" ;;
+            *) cp "$from/$f" "$work/submission/$f" ;;
         esac
-    done < <(describe "$dir/assignment.json")
-    for sub in solution "${!fails[@]}"; do
-        selected "$id" "$sub" || continue
-        from=$dir/wrong/$sub
-        [ "$sub" = solution ] && from=$dir/solution
-        ok=0
-        times=()
-        for run in $(seq 1 "$RUNS"); do
-            work=$OUT/$id/$sub/$run
-            rm -rf "$work" && mkdir -p "$work/submission/src"
-            for f in "${students[@]}"; do
-                case $f in
-                    *.java) mkdir -p "$(dirname "$work/submission/src/$f")"; cp "$from/$f" "$work/submission/src/$f" ;;
-                    *) cp "$from/$f" "$work/submission/$f" ;;
-                esac
-            done
-            start=$(date +%s)
-            "$ROOT/racelab" lab check "$work/submission" --assignment "$id" --profile "$PROFILE" \
-                "${LABS_OPT[@]}" --out "$work/out" >"$work/stdout.txt" 2>"$work/stderr.txt"
-            rc=$?
-            times+=($(( $(date +%s) - start )))
-            if [ "$sub" = solution ]; then
-                [ $rc -eq 0 ] && ok=$((ok + 1))
-            elif [ $rc -eq 1 ]; then
-                all=1
-                for t in ${fails[$sub]}; do
-                    grep -Eq "^  FAILED +[0-9]+/[0-9]+ +$t \(" "$work/stdout.txt" || all=0
-                done
-                ok=$((ok + all))
-            fi
-        done
-        sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-        median=$(printf '%s\n' "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p")
-        slowest=$(printf '%s\n' "$sorted" | tail -n 1)
-        must=passes
-        [ "$sub" = solution ] || must="fails ${fails[$sub]}"
-        printf '| %s | %s | %s | %d of %d | %s s | %s s |\n' "$id" "$sub" "$must" "$ok" "$RUNS" "$median" "$slowest"
-        [ "$ok" -eq "$RUNS" ] || bad=1
     done
-    unset fails
+    load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+    start=$(date +%s)
+    "$ROOT/racelab" lab check "$work/submission" --assignment "$id" --profile "$PROFILE" \
+        "${LABS_OPT[@]}" --out "$work/out" >"$work/stdout.txt" 2>"$work/stderr.txt"
+    rc=$?
+    seconds=$(( $(date +%s) - start ))
+    [ $rc -ge 128 ] && return 1   # killed (Ctrl-C): no verdict; this run is done again next time
+    ok=0
+    if [ "$sub" = solution ]; then
+        [ $rc -eq 0 ] && ok=1
+    elif [ $rc -eq 1 ]; then
+        ok=1
+        for t in ${ENTRY_FAILS[$i]}; do
+            grep -Eq "^  FAILED +[0-9]+/[0-9]+ +$t \(" "$work/stdout.txt" || ok=0
+        done
+    fi
+    rm -rf "$work/out/"*/raw
+    echo "$ok $rc $seconds $load" > "$work/result"
+    printf 'lab-reliability: run %d %s/%s: %s, exit %d, %d s, load %s\n' "$run" "$id" "$sub" \
+        "$([ $ok -eq 1 ] && echo 'as it must' || echo 'NOT as it must')" "$rc" "$seconds" "$load" >&2
+}
+
+if [ $TABLE_ONLY -eq 0 ]; then
+    trap 'echo "lab-reliability: stopped; the same command goes on from here" >&2; exit 130' INT TERM
+    for run in $(seq 1 "$RUNS"); do
+        for i in "${!ENTRY_ID[@]}"; do
+            [ -f "$OUT/${ENTRY_ID[$i]}/${ENTRY_SUB[$i]}/$run/result" ] && continue
+            check "$i" "$run" || exit 130
+        done
+    done
+fi
+
+bad=0
+printf '| assignment | submission | must | as it must | median time | slowest | load average |\n'
+printf '| --- | --- | --- | --- | --- | --- | --- |\n'
+for i in "${!ENTRY_ID[@]}"; do
+    id=${ENTRY_ID[$i]} sub=${ENTRY_SUB[$i]}
+    ok=0 done=0 times=() loads=()
+    for run in $(seq 1 "$RUNS"); do
+        r=$OUT/$id/$sub/$run/result
+        [ -f "$r" ] || continue
+        read -r good _ seconds load < "$r"
+        done=$((done + 1)) ok=$((ok + good))
+        times+=("$seconds") loads+=("$load")
+    done
+    must=passes
+    [ "$sub" = solution ] || must="fails ${ENTRY_FAILS[$i]}"
+    if [ $done -eq 0 ]; then
+        printf '| %s | %s | %s | not run | | | |\n' "$id" "$sub" "$must"
+        bad=1
+        continue
+    fi
+    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+    median=$(printf '%s\n' "$sorted" | sed -n "$(( (done + 1) / 2 ))p")
+    slowest=$(printf '%s\n' "$sorted" | tail -n 1)
+    lsorted=$(printf '%s\n' "${loads[@]}" | sort -g)
+    lrange="$(printf '%s\n' "$lsorted" | head -n 1)-$(printf '%s\n' "$lsorted" | tail -n 1)"
+    printf '| %s | %s | %s | %d of %d | %s s | %s s | %s |\n' "$id" "$sub" "$must" "$ok" "$done" "$median" "$slowest" "$lrange"
+    [ "$ok" -eq "$RUNS" ] || bad=1
 done
 exit $bad
