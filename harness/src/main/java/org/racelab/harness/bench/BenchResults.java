@@ -29,7 +29,7 @@ final class BenchResults {
         }
         return new BenchResult(BenchNames.shortName(p.getBenchmark()), p.getBenchmark(), p.getMode().shortLabel(),
                 kind(p.getMode()), driver(List.copyOf(p.getJvmArgs())), BenchNames.params(p),
-                BenchScore.of(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()),
+                Forks.primary(r, BenchScore.of(primary.getScore(), primary.getScoreError(), primary.getScoreUnit())),
                 primary.getSampleCount(), secondary.isEmpty() ? null : secondary,
                 p.getJdkVersion(), p.getVmName(), p.getVmVersion(), List.copyOf(p.getJvmArgs()));
     }

@@ -1,5 +1,8 @@
 package org.racelab.harness.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -14,6 +17,7 @@ import org.racelab.bench.BenchJvm;
 import org.racelab.harness.bundle.BenchFailure;
 import org.racelab.harness.bundle.BenchResult;
 import org.racelab.harness.bundle.BenchSection;
+import org.racelab.harness.bundle.Json;
 import org.racelab.harness.profile.JmhBudget;
 import org.racelab.harness.progress.ProgressListener;
 
@@ -22,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +72,7 @@ public final class BenchRunner {
         long started = System.nanoTime();
         String problem = null;
         JmhConsole c;
+        List<Path> parts = new ArrayList<>();
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             c = new JmhConsole(OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL),
                     progress, plan.configurations());
@@ -74,10 +80,16 @@ public final class BenchRunner {
             if (stopReason != null) {
                 c.stop(stopReason);
             }
-            progress.started("bench", plan.configurations(),
-                    plan.configurations() * request.budget().perBenchmark().toMillis() / 1000);
+            progress.started("bench", plan.configurations(), estimateSeconds(plan, request));
             try {
-                new Runner(options(request, json).build(), c).run();
+                if (plan.isEmpty()) {
+                    throw new NoBenchmarksException();
+                }
+                for (BenchPlan.Pass pass : plan.passes()) {
+                    Path part = request.rawDir().resolve("jmh-result-" + (parts.size() + 1) + ".json");
+                    parts.add(part);
+                    new Runner(options(request, pass, part).build(), c).run();
+                }
             } catch (JmhConsole.Stopped e) {
                 problem = e.getMessage();
             } catch (NoBenchmarksException e) {
@@ -89,6 +101,7 @@ public final class BenchRunner {
             } finally {
                 progress.finished();
                 console = null;
+                mergeJson(parts, json);
             }
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
@@ -105,13 +118,63 @@ public final class BenchRunner {
         return new BenchSection("jmh " + Version.getPlainVersion(), request.include(), cpus, jdk, vm,
                 request.budget().toBundle(), plan.configurations(), problem == null, problem, elapsed,
                 Files.exists(json) ? raw + RESULT_JSON : null, raw + CONSOLE_LOG,
-                results, Ratios.of(RatioQuestions.SUITE, results), failures);
+                results, Ratios.of(RatioQuestions.SUITE, results), failures,
+                plan.headlineConfigurations() > 0 ? request.headlineBudget().toBundle() : null);
     }
 
+    /** What the plan takes at least: each configuration at its budget. */
+    static long estimateSeconds(BenchPlan plan, BenchRequest request) {
+        long headline = plan.headlineConfigurations();
+        long rest = plan.configurations() - headline;
+        return (headline * request.headlineBudget().perBenchmark().toMillis()
+                + rest * request.budget().perBenchmark().toMillis()) / 1000;
+    }
+
+    /**
+     * JMH writes one JSON array per run; the passes' arrays become one, in JMH's own format, so
+     * that JMH Visualizer reads the section as one run. A pass that wrote nothing (stopped) adds
+     * nothing, and the parts are removed.
+     */
+    static void mergeJson(List<Path> parts, Path json) {
+        ObjectMapper mapper = Json.mapper();
+        ArrayNode all = mapper.createArrayNode();
+        boolean any = false;
+        for (Path part : parts) {
+            try {
+                if (Files.isRegularFile(part)) {
+                    JsonNode n = mapper.readTree(part.toFile());
+                    if (n != null && n.isArray()) {
+                        all.addAll((ArrayNode) n);
+                        any = true;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // a part JMH left half-written (stopped mid-write): the bundle still holds every figure
+            }
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                // left beside the merged file; harmless
+            }
+        }
+        if (any) {
+            try {
+                mapper.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), all);
+            } catch (IOException e) {
+                // the bundle keeps every figure; only JMH's own copy is missing
+            }
+        }
+    }
+
+    /** One JMH run of everything the request selects, at its (non-headline) budget. */
     static ChainedOptionsBuilder options(BenchRequest request, Path json) {
-        JmhBudget b = request.budget();
+        return options(request, new BenchPlan.Pass(request.include(), List.of(), request.params(), false, 0), json);
+    }
+
+    static ChainedOptionsBuilder options(BenchRequest request, BenchPlan.Pass pass, Path json) {
+        JmhBudget b = pass.headline() ? request.headlineBudget() : request.budget();
         ChainedOptionsBuilder o = new OptionsBuilder()
-                .include(request.include())
+                .include(pass.include())
                 .forks(b.forks())
                 .warmupIterations(b.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(b.warmupMillis()))
@@ -125,7 +188,10 @@ public final class BenchRunner {
                 .timeout(TimeValue.minutes(2))
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
-        for (Map.Entry<String, List<String>> p : request.params().entrySet()) {
+        for (String exclude : pass.exclude()) {
+            o.exclude(exclude);
+        }
+        for (Map.Entry<String, List<String>> p : pass.params().entrySet()) {
             o.param(p.getKey(), p.getValue().toArray(String[]::new));
         }
         return o;

@@ -159,7 +159,9 @@ final class JmhConsole implements OutputFormat {
 
     @Override
     public void close() {
-        log.close();
+        // racelab runs JMH once per pass with this one console: the log stream is closed by
+        // BenchRunner after the last pass, not by a pass's Runner.
+        log.flush();
     }
 
     @Override

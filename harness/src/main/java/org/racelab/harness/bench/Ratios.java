@@ -49,9 +49,15 @@ public final class Ratios {
         double relative = relativeError(a, b);
         boolean throughput = subject.kind().equals("throughput");
         double advantage = throughput ? ratio : 1 / ratio;
+        Double low = null;
+        Double high = null;
+        if ((a.forksDisagree() || b.forksDisagree()) && a.lowestFork() > 0 && b.lowestFork() > 0) {
+            low = a.lowestFork() / b.highestFork();
+            high = a.highestFork() / b.lowestFork();
+        }
         return Optional.of(new BenchRatio(c.question(), c.subject(), c.baseline(), subject.params(),
                 subject.kind(), a.unit(), a, b, ratio, finite(ratio * relative), advantage,
-                finite(advantage * relative), c.headlineAt(subject.params())));
+                finite(advantage * relative), c.headlineAt(subject.params()), low, high));
     }
 
     /** The relative error of a / b (or of a * b): both relative errors added in quadrature. */

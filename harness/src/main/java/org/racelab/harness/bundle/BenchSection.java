@@ -16,16 +16,27 @@ import java.util.List;
  * @param incomplete  why not (null when complete)
  * @param rawJson     JMH's own JSON result (JMH Visualizer reads it), relative to the bundle folder
  * @param rawConsole  JMH's console output, relative to the bundle folder
+ * @param headlineBudget the iterations of a configuration behind a headline figure (several
+ *                    forks); null in a bundle from before headline figures had their own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchSection(String tool, String include, int cpus, String jdkVersion, String vmName,
                            JmhIterations budget, int planned, boolean complete, String incomplete,
                            double elapsedSeconds, String rawJson, String rawConsole,
-                           List<BenchResult> results, List<BenchRatio> ratios, List<BenchFailure> failures) {
+                           List<BenchResult> results, List<BenchRatio> ratios, List<BenchFailure> failures,
+                           JmhIterations headlineBudget) {
     public BenchSection {
         results = Records.list(results);
         ratios = Records.list(ratios);
         failures = Records.list(failures);
+    }
+
+    public BenchSection(String tool, String include, int cpus, String jdkVersion, String vmName,
+                        JmhIterations budget, int planned, boolean complete, String incomplete,
+                        double elapsedSeconds, String rawJson, String rawConsole,
+                        List<BenchResult> results, List<BenchRatio> ratios, List<BenchFailure> failures) {
+        this(tool, include, cpus, jdkVersion, vmName, budget, planned, complete, incomplete, elapsedSeconds, rawJson,
+                rawConsole, results, ratios, failures, null);
     }
 
 }

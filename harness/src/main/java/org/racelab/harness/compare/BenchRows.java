@@ -35,10 +35,9 @@ final class BenchRows {
                     values.add("-");
                     continue;
                 }
-                values.add("ratio " + BenchGroups.withError(r.ratio(), r.ratioError()) + " ("
+                values.add("ratio " + BenchGroups.ratio(r) + " ("
                         + score(r.subjectScore()) + " vs " + score(r.baselineScore()) + ")");
-                double err = r.ratioError() == null ? 0 : r.ratioError();
-                intervals.add(new double[]{r.ratio() - err, r.ratio() + err});
+                intervals.add(interval(r));
             }
             out.add(new Comparison.FigureRow(groups.get(e.getKey()), e.getKey(), values, disjoint(intervals)));
         }
@@ -71,8 +70,27 @@ final class BenchRows {
         return rows;
     }
 
+    /**
+     * What a machine's figure allows: the ratio's error interval, or, when either score is
+     * bimodal, the whole range its forks give; two machines (or two runs) differ only when these
+     * do not overlap.
+     */
+    static double[] interval(BenchRatio r) {
+        if (r.bimodal()) {
+            return new double[]{Math.min(r.low(), r.high()), Math.max(r.low(), r.high())};
+        }
+        double err = r.ratioError() == null ? 0 : r.ratioError();
+        return new double[]{r.ratio() - err, r.ratio() + err};
+    }
+
     private static String score(BenchScore s) {
-        return s == null ? "-" : BenchGroups.num(s.score()) + " " + s.unit();
+        if (s == null) {
+            return "-";
+        }
+        if (s.forksDisagree()) {
+            return "bimodal " + BenchGroups.num(s.lowestFork()) + " to " + BenchGroups.num(s.highestFork()) + " " + s.unit();
+        }
+        return BenchGroups.num(s.score()) + " " + s.unit();
     }
 
     /** Whether some two intervals do not overlap: whether the highest low end is above the lowest high end. */

@@ -159,8 +159,11 @@ public record Fleet(Comparison perMachine, List<String> skipped, GroupBy by, Str
                 }
                 int n = ratios.length;
                 double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+                long bimodal = g.members().stream().map(i -> e.getValue()[i])
+                        .filter(r -> r != null && Double.isFinite(r.ratio()) && r.bimodal()).count();
                 values.add("median " + BenchGroups.num(median) + " (" + BenchGroups.num(ratios[0]) + "-"
-                        + BenchGroups.num(ratios[n - 1]) + ") on " + n + " of " + g.machines());
+                        + BenchGroups.num(ratios[n - 1]) + ") on " + n + " of " + g.machines()
+                        + (bimodal == 0 ? "" : ", bimodal on " + bimodal));
             }
             out.add(new Comparison.FigureRow(questions.get(e.getKey()), e.getKey(), values, false));
         }

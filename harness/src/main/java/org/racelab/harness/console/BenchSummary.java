@@ -37,7 +37,7 @@ public final class BenchSummary {
                 s.tool(), s.cpus(), s.jdkVersion(), s.vmName(), s.results().size(), s.planned(), s.elapsedSeconds(),
                 s.complete() ? "" : "  (INCOMPLETE: " + s.incomplete() + ")");
         out.println("Latency = time per operation, lower is better; throughput = operations per time, higher is better.");
-        out.println("Errors (+-) are JMH's 99.9% confidence half-widths; * marks a headline figure.");
+        out.println("Errors (+-) are JMH's 99.9% confidence half-widths; * marks a headline figure (several forks).");
         out.println();
         out.println("How much cheaper or faster is a virtual thread here?");
         out.printf(ROW, "COMPARISON (SUBJECT vs BASELINE)", "PARAMS", "SUBJECT", "BASELINE", "SUBJECT IS");
@@ -59,6 +59,7 @@ public final class BenchSummary {
             out.println("Noisy headline figures (error above " + Math.round(NOISY * 100) + "% of the score; try --profile full"
                     + " on a quiet machine): " + String.join("; ", noisy));
         }
+        forks(s);
         lostUpdates(s.results());
         if (!s.failures().isEmpty()) {
             out.println();
@@ -71,6 +72,41 @@ public final class BenchSummary {
         out.println("Results: " + folder.resolve("bundle.json")
                 + (s.rawJson() == null ? "" : ", JMH's JSON: " + folder.resolve(s.rawJson()))
                 + ", JMH's log: " + folder.resolve(s.rawConsole()));
+    }
+
+    /**
+     * Each fork's score of every figure behind a headline, and of every bimodal one: JMH's error
+     * describes the iterations of a fork, the forks show what a run on a fresh JVM gives.
+     */
+    private void forks(BenchSection s) {
+        java.util.Set<String> headline = new java.util.LinkedHashSet<>();
+        for (BenchRatio r : s.ratios()) {
+            if (r.headline()) {
+                headline.add(r.subject() + " " + params(r.params()));
+                headline.add(r.baseline() + " " + params(r.params()));
+            }
+        }
+        List<BenchResult> shown = s.results().stream()
+                .filter(r -> r.primary().forks() != null && r.primary().forks().size() > 1)
+                .filter(r -> r.primary().forksDisagree() || headline.contains(r.benchmark() + " " + params(r.params())))
+                .toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Forks (each a fresh JVM; BIMODAL: two forks disagree beyond their own errors, so the figure is");
+        out.println("their range, not one number):");
+        for (BenchResult r : shown) {
+            BenchScore p = r.primary();
+            String each = p.forks().stream().map(f -> sig(f.score())).collect(Collectors.joining(" | "));
+            out.printf(Locale.ROOT, "  %-44s %-14s %s %s%s%n", r.benchmark(), params(r.params()), each, p.unit(),
+                    p.forksDisagree() ? "   BIMODAL" : "");
+        }
+        List<String> bimodal = s.ratios().stream().filter(BenchRatio::headline).filter(BenchRatio::bimodal)
+                .map(r -> r.question() + (r.params().isEmpty() ? "" : " " + params(r.params()))).toList();
+        if (!bimodal.isEmpty()) {
+            out.println("Bimodal headline figures (shown as the range their forks give): " + String.join("; ", bimodal));
+        }
     }
 
     private void lostUpdates(List<BenchResult> results) {
@@ -90,6 +126,17 @@ public final class BenchSummary {
 
     static String answer(BenchRatio r) {
         boolean throughput = r.kind().equals("throughput");
+        double[] range = r.advantageRange();
+        if (range != null) {
+            if (range[0] >= 1 || range[1] <= 1) {
+                boolean better = range[0] >= 1;
+                double from = better ? range[0] : 1 / range[1];
+                double to = better ? range[1] : 1 / range[0];
+                return String.format(Locale.ROOT, "%s-%s %s, bimodal", times(from), times(to),
+                        better ? (throughput ? "faster" : "cheaper") : (throughput ? "slower" : "dearer"));
+            }
+            return String.format(Locale.ROOT, "%s to %s, bimodal", times(range[0]), times(range[1]));
+        }
         double adv = r.advantage();
         String error = r.advantageError() == null ? "" : String.format(Locale.ROOT, " +-%s",
                 percent(r.advantageError() / adv));
@@ -104,6 +151,9 @@ public final class BenchSummary {
     }
 
     static String score(BenchScore s) {
+        if (s.forksDisagree()) {
+            return "bimodal " + sig(s.lowestFork()) + "-" + sig(s.highestFork());
+        }
         return s.error() == null ? sig(s.score()) : sig(s.score()) + " +- " + sig(s.error());
     }
 

@@ -59,16 +59,45 @@ public final class BenchGroups {
     private static ReportModel.BenchRow row(BenchRatio r) {
         return new ReportModel.BenchRow(r.question(), Format.params(r.params(), ", "),
                 Format.method(r.subject()).orElse("-"), Format.method(r.baseline()).orElse("-"),
-                score(r.subjectScore()), score(r.baselineScore()), withError(r.ratio(), r.ratioError()),
-                withError(r.advantage(), r.advantageError()) + "x",
-                r.headline());
+                score(r.subjectScore()), score(r.baselineScore()), ratio(r), advantage(r), r.headline());
     }
 
+    /**
+     * A score with its error; a score measured in several forks also lists each fork's, and a
+     * bimodal one (two forks disagree beyond their own errors) is the range of its forks.
+     */
     static String score(BenchScore s) {
         if (s == null) {
             return "-";
         }
-        return withError(s.score(), s.error()) + " " + s.unit();
+        String forks = forks(s);
+        if (s.forksDisagree()) {
+            return "bimodal: " + num(s.lowestFork()) + " to " + num(s.highestFork()) + " " + s.unit() + " (" + forks + ")";
+        }
+        return withError(s.score(), s.error()) + " " + s.unit() + (forks.isEmpty() ? "" : " (" + forks + ")");
+    }
+
+    /** "forks 0.612, 2.22, 2.38", or "" for a score from one fork or from an older bundle. */
+    public static String forks(BenchScore s) {
+        if (s.forks() == null || s.forks().size() < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("forks ");
+        for (int i = 0; i < s.forks().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(num(s.forks().get(i).score()));
+        }
+        return b.toString();
+    }
+
+    /** The ratio with its error, or its range over the forks when it is bimodal. */
+    public static String ratio(BenchRatio r) {
+        return r.bimodal() ? num(r.low()) + " to " + num(r.high()) + " (bimodal)" : withError(r.ratio(), r.ratioError());
+    }
+
+    static String advantage(BenchRatio r) {
+        double[] range = r.advantageRange();
+        return range != null ? num(range[0]) + "x to " + num(range[1]) + "x (bimodal)"
+                : withError(r.advantage(), r.advantageError()) + "x";
     }
 
     public static String withError(double v, Double error) {

@@ -31,7 +31,8 @@ public final class BenchSectionRun implements Section {
 
     @Override
     public Bundle run(Bundle bundle, Profile profile, Path rawDir, ProgressListener progress) throws IOException {
-        return bundle.withBench(runner.run(new BenchRequest(include, profile.jmh(), Map.of(), rawDir), progress));
+        return bundle.withBench(runner.run(new BenchRequest(include, profile.jmh(), profile.jmhHeadline(), Map.of(),
+                rawDir), progress));
     }
 
     @Override

@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchSuiteTest {
 
     static final JmhBudget MINIMAL = new JmhBudget(1, 1, 100, 1, 100);
+    /** Headline configurations: two forks of three iterations, the fewest that give a fork its own error in JMH. */
+    static final JmhBudget TWO_FORKS = new JmhBudget(2, 1, 100, 3, 100);
 
     @TempDir
     static Path folder;
@@ -56,7 +58,7 @@ class BenchSuiteTest {
             public void finished() {
             }
         };
-        section = new BenchRunner().run(new BenchRequest(BenchRequest.ALL, MINIMAL,
+        section = new BenchRunner().run(new BenchRequest(BenchRequest.ALL, MINIMAL, TWO_FORKS,
                 Map.of("tasks", List.of("100")), folder.resolve("raw")), listener);
     }
 
@@ -132,9 +134,40 @@ class BenchSuiteTest {
                         + ": " + s.failures()));
     }
 
+    /**
+     * A configuration behind a headline figure runs in its own JMH pass with two forks, and the
+     * bundle keeps each fork's score; every other one has one fork. (With tasks=100 the fan-outs'
+     * headline, at 10,000 tasks, is not in the plan.)
+     */
+    @Test
+    void headlineFiguresKeepEachForksScore() {
+        BenchPlan plan = BenchPlan.of(BenchRequest.ALL, Map.of("tasks", List.of("100")));
+        assertEquals(8, plan.headlineConfigurations(), "start+join x2, LockSupport hand-off x2, process x2, pinning x2");
+        assertEquals(2, section.headlineBudget().forks());
+        int headline = 0;
+        for (BenchResult r : section.results()) {
+            boolean isHeadline = plan.all().stream().anyMatch(c -> c.headline() && c.benchmark().equals(r.benchmark())
+                    && c.params().equals(r.params()));
+            assertEquals(isHeadline ? 2 : 1, r.primary().forks().size(), r.benchmark() + " " + r.params());
+            assertEquals(isHeadline ? 6 : 1, r.samples(), r.benchmark() + " " + r.params());
+            for (var f : r.primary().forks()) {
+                assertTrue(Double.isFinite(f.score()) && f.score() > 0, r.benchmark() + ": " + f);
+                assertEquals(isHeadline, f.error() != null, "three iterations give a fork its error: " + r.benchmark());
+            }
+            headline += isHeadline ? 1 : 0;
+        }
+        assertEquals(8, headline);
+    }
+
     @Test
     void jmhsOwnFilesAreKeptUnderRaw() throws Exception {
         assertEquals("raw/jmh-result.json", section.rawJson());
+        var json = org.racelab.harness.bundle.Json.mapper().readTree(folder.resolve(section.rawJson()).toFile());
+        assertEquals(section.results().size(), json.size(), "every pass's results in JMH's one JSON array");
+        try (var parts = Files.list(folder.resolve("raw"))) {
+            assertEquals(List.of(), parts.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("jmh-result-")).toList(),
+                    "the passes' own files are merged and removed");
+        }
         assertTrue(Files.readString(folder.resolve(section.rawJson())).contains("\"benchmark\""));
         assertTrue(Files.readString(folder.resolve(section.rawConsole())).contains("# Benchmark:"));
     }

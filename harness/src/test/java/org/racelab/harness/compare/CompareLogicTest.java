@@ -121,4 +121,23 @@ class CompareLogicTest {
         return c.races().stream().filter(r -> r.caseName().equals(caseName) && r.variant().equals(variant)
                 && r.config().equals(config)).findFirst().orElseThrow();
     }
+
+    /**
+     * Two runs agree on a figure when their intervals overlap; a bimodal figure's interval is the
+     * range its forks give, so a run whose single number fell in one mode agrees with it.
+     */
+    @Test
+    void aBimodalRatioSpansItsForks() {
+        org.racelab.harness.bundle.BenchRatio bimodal =
+                org.racelab.harness.bundle.BenchSectionJsonTest.sampleBimodal().ratios().get(0);
+        double[] range = BenchRows.interval(bimodal);
+        org.junit.jupiter.api.Assertions.assertEquals(0.612 / 83.6, range[0], 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(2.38 / 82.1, range[1], 1e-9);
+        double[] oneMode = {0.0073, 0.0075};   // a one-fork run that measured 0.612 us
+        double[] otherMode = {0.027, 0.029};   // and one that measured 2.3 us
+        org.junit.jupiter.api.Assertions.assertTrue(BenchRows.disjoint(java.util.List.of(oneMode, otherMode)),
+                "the two single-fork runs contradict each other");
+        org.junit.jupiter.api.Assertions.assertFalse(BenchRows.disjoint(java.util.List.of(range, oneMode)));
+        org.junit.jupiter.api.Assertions.assertFalse(BenchRows.disjoint(java.util.List.of(range, otherMode)));
+    }
 }

@@ -44,6 +44,20 @@ class BenchSummaryTest {
         assertTrue(text.contains(Path.of("results", "run", "raw", "jmh-result.json").toString()), text);
     }
 
+    /** A bimodal headline figure is the range of its forks, everywhere the terminal shows it. */
+    @Test
+    void aBimodalFigureIsARangeNotOneNumber() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BenchSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .print(BenchSectionJsonTest.sampleBimodal(), Path.of("results", "run"));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("bimodal 0.612-2.38"), text);
+        assertTrue(text.contains("34x-137x cheaper, bimodal"), text);
+        assertTrue(text.contains("0.612 | 2.22 | 2.38 us/op   BIMODAL"), text);
+        assertTrue(text.contains("82.1 | 83.0 | 83.6 us/op"), text);
+        assertTrue(text.contains("Bimodal headline figures (shown as the range their forks give): start+join, all virtual vs all platform"), text);
+    }
+
     @Test
     void significantDigits() {
         assertEquals("91,235", BenchSummary.sig(91234.6));
