@@ -20,7 +20,7 @@ import java.util.List;
  * <pre>
  *   private void actor1(Object[] s, Object[] r, int from, int to) {
  *       Plain[] ls = (Plain[]) s; II_Result[] lr = (II_Result[]) r;
- *       for (int c = from; c &lt; to; c++) ls[c].actor1(lr[c]);
+ *       for (int c = from; c &lt; to; c++) { int trap = lr[c].jcstress_trap; ls[c].actor1(lr[c]); }
  *   }
  * </pre>
  *
@@ -35,6 +35,8 @@ final class ActorRunners {
 
     private static final String RUNNER = Type.getInternalName(ActorRunner.class);
     private static final String OBJECTS = "[Ljava/lang/Object;";
+    /** The field JCStress's result classes carry for the null check its runners hoist. */
+    static final String TRAP = "jcstress_trap";
 
     private ActorRunners() {
     }
@@ -46,6 +48,31 @@ final class ActorRunners {
      */
     static ActorRunner define(Class<?> testClass, Class<?> stateClass, Class<?> resultClass, List<Method> actors,
                               Method arbiter, Method signal) throws ReflectiveOperationException {
+        boolean separate = stateClass != testClass;
+        byte[] bytes = bytes(testClass, stateClass, resultClass, actors, arbiter, signal);
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(testClass, MethodHandles.lookup());
+        MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true,
+                MethodHandles.Lookup.ClassOption.NESTMATE);
+        Object test = null;
+        if (separate) {
+            var ctor = testClass.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            test = ctor.newInstance();
+        }
+        try {
+            // run once, at set-up: the loops themselves call the actors directly
+            return (ActorRunner) hidden.findConstructor(hidden.lookupClass(),
+                    MethodType.methodType(void.class, Object.class)).invoke(test);
+        } catch (ReflectiveOperationException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** The class file of a test's runner, before it is defined (the tests read it). */
+    static byte[] bytes(Class<?> testClass, Class<?> stateClass, Class<?> resultClass, List<Method> actors,
+                        Method arbiter, Method signal) {
         boolean separate = stateClass != testClass;
         String name = Type.getInternalName(testClass) + "$$VraceRunner";
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
@@ -69,24 +96,7 @@ final class ActorRunners {
         g.loop("arbiter", arbiter, Opcodes.ACC_PUBLIC);
         g.signal(signal);
         cw.visitEnd();
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(testClass, MethodHandles.lookup());
-        MethodHandles.Lookup hidden = lookup.defineHiddenClass(cw.toByteArray(), true,
-                MethodHandles.Lookup.ClassOption.NESTMATE);
-        Object test = null;
-        if (separate) {
-            var ctor = testClass.getDeclaredConstructor();
-            ctor.setAccessible(true);
-            test = ctor.newInstance();
-        }
-        try {
-            // run once, at set-up: the loops themselves call the actors directly
-            return (ActorRunner) hidden.findConstructor(hidden.lookupClass(),
-                    MethodType.methodType(void.class, Object.class)).invoke(test);
-        } catch (ReflectiveOperationException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return cw.toByteArray();
     }
 
     /** Writes the methods of one runner class. */
@@ -184,15 +194,30 @@ final class ActorRunners {
                 mv.visitVarInsn(Opcodes.ILOAD, c);
                 mv.visitVarInsn(Opcodes.ILOAD, 4);
                 mv.visitJumpInsn(Opcodes.IF_ICMPGE, exit);
-                call(mv, m, () -> {
-                    mv.visitVarInsn(Opcodes.ALOAD, ls);
-                    mv.visitVarInsn(Opcodes.ILOAD, c);
-                    mv.visitInsn(Opcodes.AALOAD);
-                }, () -> {
+                // as JCStress's runners: the state, then the result, into locals; the result's
+                // jcstress_trap field read, so that its null check comes before the actor, whose body
+                // is then one block with no branch between its reads and C2 may reorder them
+                // (message passing's 1, 0); then the call
+                int s = 8;
+                int r = 9;
+                mv.visitVarInsn(Opcodes.ALOAD, ls);
+                mv.visitVarInsn(Opcodes.ILOAD, c);
+                mv.visitInsn(Opcodes.AALOAD);
+                mv.visitVarInsn(Opcodes.ASTORE, s);
+                boolean takesResult = resultClass != null
+                        && java.util.Arrays.asList(m.getParameterTypes()).contains(resultClass);
+                if (takesResult) {
                     mv.visitVarInsn(Opcodes.ALOAD, lr);
                     mv.visitVarInsn(Opcodes.ILOAD, c);
                     mv.visitInsn(Opcodes.AALOAD);
-                });
+                    mv.visitVarInsn(Opcodes.ASTORE, r);
+                }
+                if (trapField(m) != null) {
+                    mv.visitVarInsn(Opcodes.ALOAD, r);
+                    mv.visitFieldInsn(Opcodes.GETFIELD, Type.getInternalName(resultClass), TRAP, "I");
+                    mv.visitVarInsn(Opcodes.ISTORE, 10);
+                }
+                call(mv, m, () -> mv.visitVarInsn(Opcodes.ALOAD, s), () -> mv.visitVarInsn(Opcodes.ALOAD, r));
                 mv.visitIincInsn(c, 1);
                 mv.visitJumpInsn(Opcodes.GOTO, head);
                 mv.visitLabel(exit);
@@ -212,6 +237,23 @@ final class ActorRunners {
             }
             mv.visitInsn(Opcodes.RETURN);
             end(mv);
+        }
+
+        /**
+         * The result class's {@code int jcstress_trap} field when {@code m} takes the result and the
+         * class has one (every result class JCStress ships or generates does); null otherwise.
+         */
+        private java.lang.reflect.Field trapField(Method m) {
+            if (resultClass == null || !java.util.Arrays.asList(m.getParameterTypes()).contains(resultClass)) {
+                return null;
+            }
+            try {
+                java.lang.reflect.Field f = resultClass.getField(TRAP);
+                return f.getType() == int.class && !java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                        && f.getDeclaringClass() == resultClass ? f : null;
+            } catch (NoSuchFieldException e) {
+                return null;
+            }
         }
 
         /** Pushes the receiver and the arguments, calls {@code m} directly, drops what it returns. */
