@@ -99,7 +99,7 @@ public final class BenchSummary {
         for (BenchResult r : shown) {
             BenchScore p = r.primary();
             String each = p.forks().stream().map(f -> sig(f.score())).collect(Collectors.joining(" | "));
-            out.printf(Locale.ROOT, "  %-44s %-14s %s %s%s%n", r.benchmark(), params(r.params()), each, p.unit(),
+            out.printf(Locale.ROOT, "  %-44s %-26s %s %s%s%n", r.benchmark(), params(r.params()), each, p.unit(),
                     p.forksDisagree() ? "   BIMODAL" : "");
         }
         List<String> bimodal = s.ratios().stream().filter(BenchRatio::headline).filter(BenchRatio::bimodal)
