@@ -83,12 +83,14 @@ final class BenchRows {
         return new double[]{r.ratio() - err, r.ratio() + err};
     }
 
+    /** A score, or the range of its forks when it has several: "4.10-4.54 us/op (3 forks)", "... bimodal". */
     private static String score(BenchScore s) {
         if (s == null) {
             return "-";
         }
-        if (s.forksDisagree()) {
-            return "bimodal " + BenchGroups.num(s.lowestFork()) + " to " + BenchGroups.num(s.highestFork()) + " " + s.unit();
+        if (s.forks() != null && s.forks().size() > 1) {
+            return BenchGroups.num(s.lowestFork()) + "-" + BenchGroups.num(s.highestFork()) + " " + s.unit() + " ("
+                    + s.forks().size() + " forks" + (s.forksDisagree() ? ", bimodal" : "") + ")";
         }
         return BenchGroups.num(s.score()) + " " + s.unit();
     }

@@ -80,6 +80,25 @@ class CompareCommandTest {
         assertTrue(run.out().isEmpty(), "nothing compared");
     }
 
+    /**
+     * Two runs of a bimodal headline figure: compare shows each run's fork range and compares the
+     * ranges, so a run whose one number fell in one mode is not called a difference.
+     */
+    @Test
+    void aBimodalFigureIsComparedAsTheRangeOfItsForks() throws Exception {
+        JsonNode bench = org.racelab.harness.bundle.Json.mapper().valueToTree(
+                org.racelab.harness.bundle.BenchSectionJsonTest.sampleBimodal());
+        ObjectNode one = Fixtures.tree("bundle-2cpu.json");
+        one.set("bench", bench);
+        ObjectNode two = Fixtures.tree("bundle-1cpu.json");
+        two.set("bench", bench);
+        CliRun run = CliRun.of("compare", Fixtures.write(one, tmp.resolve("one")).toString(),
+                Fixtures.write(two, tmp.resolve("two")).toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        String md = Files.readString(tmp.resolve("out/compare.md"));
+        assertTrue(md.contains("ratio 0.00732 to 0.0290 (bimodal) (0.612-2.38 us/op (3 forks, bimodal) vs 82.10-83.60 us/op (3 forks))"), md);
+    }
+
     @Test
     void hostileHostNamesCannotDriveTheTerminal() {
         // the ESCs are in fields compare prints (host and CPU model), so the assertion below can fail
