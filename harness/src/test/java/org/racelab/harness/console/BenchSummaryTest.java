@@ -29,12 +29,15 @@ class BenchSummaryTest {
         assertEquals("1.25x slower", BenchSummary.answer(ratio("throughput", 0.8, null)));
     }
 
+    private static String printed(org.racelab.harness.bundle.BenchSection section) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BenchSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(section, Path.of("results", "run"));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void printsTheTableTheFailuresAndTheFiles() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BenchSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .print(BenchSectionJsonTest.sampleForReport(), Path.of("results", "run"));
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = printed(BenchSectionJsonTest.sampleForReport());
         assertTrue(text.contains("How much cheaper or faster is a virtual thread here?"), text);
         assertTrue(text.contains("ThreadStartJoin  -- latency, us/op"), text);
         assertTrue(text.contains("110x cheaper"), text);
@@ -47,10 +50,7 @@ class BenchSummaryTest {
     /** A bimodal headline figure is the range of its forks, everywhere the terminal shows it. */
     @Test
     void aBimodalFigureIsARangeNotOneNumber() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new BenchSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .print(BenchSectionJsonTest.sampleBimodal(), Path.of("results", "run"));
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = printed(BenchSectionJsonTest.sampleBimodal());
         assertTrue(text.contains("bimodal 0.612-2.38"), text);
         assertTrue(text.contains("34x-137x cheaper, bimodal"), text);
         assertTrue(text.contains("0.612 | 2.22 | 2.38 us/op   BIMODAL"), text);
