@@ -9,6 +9,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,6 +128,6 @@ public record BenchPlan(List<String> benchmarks, List<Configuration> all, List<P
             }
             out = next;
         }
-        return out.stream().map(m -> (Map<String, String>) java.util.Collections.unmodifiableMap(m)).toList();
+        return out.stream().map(Collections::unmodifiableMap).toList();
     }
 }

@@ -9,9 +9,11 @@ import org.racelab.harness.bundle.BenchSection;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -79,7 +81,7 @@ public final class BenchSummary {
      * describes the iterations of a fork, the forks show what a run on a fresh JVM gives.
      */
     private void forks(BenchSection s) {
-        java.util.Set<String> headline = new java.util.LinkedHashSet<>();
+        Set<String> headline = new LinkedHashSet<>();
         for (BenchRatio r : s.ratios()) {
             if (r.headline()) {
                 headline.add(r.subject() + " " + params(r.params()));

@@ -8,7 +8,10 @@ import org.objectweb.asm.Type;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -205,7 +208,7 @@ final class ActorRunners {
                 mv.visitInsn(Opcodes.AALOAD);
                 mv.visitVarInsn(Opcodes.ASTORE, s);
                 boolean takesResult = resultClass != null
-                        && java.util.Arrays.asList(m.getParameterTypes()).contains(resultClass);
+                        && Arrays.asList(m.getParameterTypes()).contains(resultClass);
                 if (takesResult) {
                     mv.visitVarInsn(Opcodes.ALOAD, lr);
                     mv.visitVarInsn(Opcodes.ILOAD, c);
@@ -243,13 +246,13 @@ final class ActorRunners {
          * The result class's {@code int jcstress_trap} field when {@code m} takes the result and the
          * class has one (every result class JCStress ships or generates does); null otherwise.
          */
-        private java.lang.reflect.Field trapField(Method m) {
-            if (resultClass == null || !java.util.Arrays.asList(m.getParameterTypes()).contains(resultClass)) {
+        private Field trapField(Method m) {
+            if (resultClass == null || !Arrays.asList(m.getParameterTypes()).contains(resultClass)) {
                 return null;
             }
             try {
-                java.lang.reflect.Field f = resultClass.getField(TRAP);
-                return f.getType() == int.class && !java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                Field f = resultClass.getField(TRAP);
+                return f.getType() == int.class && !Modifier.isStatic(f.getModifiers())
                         && f.getDeclaringClass() == resultClass ? f : null;
             } catch (NoSuchFieldException e) {
                 return null;
