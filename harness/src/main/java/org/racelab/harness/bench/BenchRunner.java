@@ -166,11 +166,6 @@ public final class BenchRunner {
         }
     }
 
-    /** One JMH run of everything the request selects, at its (non-headline) budget. */
-    static ChainedOptionsBuilder options(BenchRequest request, Path json) {
-        return options(request, new BenchPlan.Pass(request.include(), List.of(), request.params(), false, 0), json);
-    }
-
     static ChainedOptionsBuilder options(BenchRequest request, BenchPlan.Pass pass, Path json) {
         JmhBudget b = pass.headline() ? request.headlineBudget() : request.budget();
         ChainedOptionsBuilder o = new OptionsBuilder()

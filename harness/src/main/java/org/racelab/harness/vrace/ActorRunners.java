@@ -215,7 +215,7 @@ final class ActorRunners {
                     mv.visitInsn(Opcodes.AALOAD);
                     mv.visitVarInsn(Opcodes.ASTORE, r);
                 }
-                if (trapField(m) != null) {
+                if (takesResult && hasTrap()) {
                     mv.visitVarInsn(Opcodes.ALOAD, r);
                     mv.visitFieldInsn(Opcodes.GETFIELD, Type.getInternalName(resultClass), TRAP, "I");
                     mv.visitVarInsn(Opcodes.ISTORE, 10);
@@ -243,19 +243,15 @@ final class ActorRunners {
         }
 
         /**
-         * The result class's {@code int jcstress_trap} field when {@code m} takes the result and the
-         * class has one (every result class JCStress ships or generates does); null otherwise.
+         * Whether the result class has JCStress's {@code int jcstress_trap} field (every result class
+         * JCStress ships or generates does).
          */
-        private Field trapField(Method m) {
-            if (resultClass == null || !Arrays.asList(m.getParameterTypes()).contains(resultClass)) {
-                return null;
-            }
+        private boolean hasTrap() {
             try {
                 Field f = resultClass.getField(TRAP);
-                return f.getType() == int.class && !Modifier.isStatic(f.getModifiers())
-                        && f.getDeclaringClass() == resultClass ? f : null;
+                return f.getType() == int.class && !Modifier.isStatic(f.getModifiers()) && f.getDeclaringClass() == resultClass;
             } catch (NoSuchFieldException e) {
-                return null;
+                return false;
             }
         }
 
