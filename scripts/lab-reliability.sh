@@ -9,9 +9,12 @@
 # verdict is kept in OUT/<assignment>/<submission>/<run>/result: a run cut short (Ctrl-C, a session
 # that ends) loses only the check in progress, and the same command later goes on where it stopped.
 # --table prints the table from what OUT holds, running nothing; --fresh forgets OUT first.
+# --tsv prints every run kept, one line each, instead of the table (to keep a measurement beyond
+# the machine it ran on); --import FILE puts such lines back into OUT (runs OUT already has stay).
 #
 # usage: scripts/lab-reliability.sh [--runs N] [--profile smoke|quick|full|tough] [--labs DIR]
-#                                   [--out DIR] [--table] [--fresh] [ASSIGNMENT[/SUBMISSION]...]
+#                                   [--out DIR] [--table] [--tsv] [--import FILE] [--fresh]
+#                                   [ASSIGNMENT[/SUBMISSION]...]
 #   SUBMISSION: "solution" or a mistake's id (a folder under wrong/). Default: everything.
 # Needs: racelab built (./racelab builds it on first use), python3 (to read assignment.json).
 # Exit: 0 every run behaved as it must and all N were run, 1 otherwise, 2 bad usage.
@@ -24,6 +27,8 @@ LABS=$ROOT/labs
 LABS_OPT=()
 OUT=${TMPDIR:-/tmp}/racelab-lab-reliability
 TABLE_ONLY=0
+TSV=0
+IMPORT=
 FRESH=0
 SELECT=()
 while [ $# -gt 0 ]; do
@@ -33,8 +38,10 @@ while [ $# -gt 0 ]; do
         --labs) LABS=$(cd "${2:?--labs needs a folder}" && pwd) || exit 2; LABS_OPT=(--labs "$LABS"); shift 2 ;;
         --out) OUT=${2:?--out needs a folder}; shift 2 ;;
         --table) TABLE_ONLY=1; shift ;;
+        --tsv) TSV=1; TABLE_ONLY=1; shift ;;
+        --import) IMPORT=${2:?--import needs a file}; shift 2 ;;
         --fresh) FRESH=1; shift ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         -*) echo "lab-reliability: unknown option $1" >&2; exit 2 ;;
         *) SELECT+=("$1"); shift ;;
     esac
@@ -85,7 +92,28 @@ done
 [ $FRESH -eq 1 ] && rm -rf "$OUT"
 mkdir -p "$OUT"
 
-# One lab check; writes WORK/result: "as-it-must(0|1) exit-code seconds load-average".
+TSV_HEAD='assignment\tsubmission\trun\tas_it_must\texit\tseconds\tload\tcommit\tfinished_utc'
+if [ -n "$IMPORT" ]; then
+    [ -f "$IMPORT" ] || { echo "lab-reliability: --import: no file $IMPORT" >&2; exit 2; }
+    [ "$(head -n 1 "$IMPORT")" = "$(printf '%b' "$TSV_HEAD")" ] \
+        || { echo "lab-reliability: --import: $IMPORT is not a --tsv listing (its first line differs)" >&2; exit 2; }
+    n=0
+    while IFS=$'\t' read -r id sub run good rc seconds load commit at; do
+        if ! [[ $id =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ && $sub =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$
+                && $run =~ ^[1-9][0-9]*$ && $good =~ ^[01]$ && $rc =~ ^[0-9]+$ && $seconds =~ ^[0-9]+$
+                && $load =~ ^[0-9.?]+$ && $commit =~ ^[0-9a-f?]+$ && $at =~ ^[0-9TZ:?-]+$ ]]; then
+            echo "lab-reliability: --import: not a run of this script: $id $sub $run $good $rc $seconds" >&2
+            exit 2
+        fi
+        r=$OUT/$id/$sub/$run/result
+        [ -f "$r" ] && continue
+        mkdir -p "$(dirname "$r")" && echo "$good $rc $seconds $load $commit $at" > "$r" && n=$((n + 1))
+    done < <(tail -n +2 "$IMPORT")
+    echo "lab-reliability: imported $n runs into $OUT" >&2
+fi
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')
+
+# One lab check; writes WORK/result: "as-it-must(0|1) exit-code seconds load-average commit finished".
 check() { # index run
     local i=$1 run=$2 id=${ENTRY_ID[$1]} sub=${ENTRY_SUB[$1]} from=${ENTRY_FROM[$1]}
     local work=$OUT/$id/$sub/$run f start rc seconds load ok t
@@ -113,7 +141,7 @@ check() { # index run
         done
     fi
     rm -rf "$work/out/"*/raw
-    echo "$ok $rc $seconds $load" > "$work/result"
+    echo "$ok $rc $seconds $load $COMMIT $(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$work/result"
     printf 'lab-reliability: run %d %s/%s: %s, exit %d, %d s, load %s\n' "$run" "$id" "$sub" \
         "$([ $ok -eq 1 ] && echo 'as it must' || echo 'NOT as it must')" "$rc" "$seconds" "$load" >&2
 }
@@ -128,6 +156,20 @@ if [ $TABLE_ONLY -eq 0 ]; then
     done
 fi
 
+if [ $TSV -eq 1 ]; then
+    printf '%b\n' "$TSV_HEAD"
+    for i in "${!ENTRY_ID[@]}"; do
+        for r in "$OUT/${ENTRY_ID[$i]}/${ENTRY_SUB[$i]}"/*/result; do
+            [ -f "$r" ] || continue
+            run=$(basename "$(dirname "$r")")
+            read -r good rc seconds load commit at < "$r"
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${ENTRY_ID[$i]}" "${ENTRY_SUB[$i]}" "$run" \
+                "$good" "$rc" "$seconds" "$load" "${commit:-?}" "${at:-?}"
+        done
+    done | sort -t$'\t' -k1,1 -k2,2 -k3,3n
+    exit 0
+fi
+
 bad=0
 printf '| assignment | submission | must | as it must | median time | slowest | load average |\n'
 printf '| --- | --- | --- | --- | --- | --- | --- |\n'
@@ -137,7 +179,7 @@ for i in "${!ENTRY_ID[@]}"; do
     for run in $(seq 1 "$RUNS"); do
         r=$OUT/$id/$sub/$run/result
         [ -f "$r" ] || continue
-        read -r good _ seconds load < "$r"
+        read -r good _ seconds load _ < "$r"
         done=$((done + 1)) ok=$((ok + good))
         times+=("$seconds") loads+=("$load")
     done
