@@ -1,5 +1,6 @@
 package org.racelab.harness.lab;
 
+import org.apache.commons.io.FileUtils;
 import org.racelab.harness.bundle.LabSection;
 import org.racelab.harness.catalog.CatalogException;
 import org.racelab.harness.catalog.StressTest;
@@ -15,14 +16,11 @@ import org.racelab.harness.run.UsageException;
 import org.racelab.harness.run.VraceSectionRun;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code racelab lab check}: a submission compiled with its assignment's grading suite, then its
@@ -86,7 +84,7 @@ public final class LabCheck {
             ungraded(r, why);
             throw new EnvironmentException(why);
         }
-        Path work = Files.createTempDirectory("racelab-lab-");
+        Path work = WorkFolders.create();
         try {
             Submission sub = Submission.find(a, r.submission(), work);
             List<LabSection.Prediction> predictions = a.predicts() ? LabBuild.predictions(sub) : List.of();
@@ -136,7 +134,7 @@ public final class LabCheck {
             options.put("submission", r.submission().toString());
             return new LabRun(terminal).run("lab check", r.profile(), options, r.outRoot(), sections);
         } finally {
-            deleteTree(work);
+            FileUtils.deleteQuietly(work.toFile());
         }
     }
 
@@ -154,16 +152,6 @@ public final class LabCheck {
             Gradescope.write(r.gradescope(), Gradescope.ungraded(why));
         } catch (IOException e) {
             terminal.err().println("racelab lab check: cannot write " + r.gradescope() + ": " + e.getMessage());
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary folder left behind costs nothing but space
         }
     }
 }

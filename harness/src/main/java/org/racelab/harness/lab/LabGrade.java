@@ -2,6 +2,7 @@ package org.racelab.harness.lab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.commons.io.FileUtils;
 import org.racelab.harness.Main;
 import org.racelab.harness.bundle.BadBundleException;
 import org.racelab.harness.bundle.BundleReader;
@@ -55,6 +56,8 @@ public final class LabGrade {
     /** What one check may print (racelab's own lines; the student's go to files under it). */
     static final long OUTPUT_CAP = 2L * 1024 * 1024;
     private static final List<String> CHECK_HEAP = List.of("-Xmx512m");
+    /** The check's temporary folder, in the submission's folder. */
+    static final String CHECK_TMP = "tmp";
 
     public record Request(Path labsDir, String assignment, Path submissions, Profile profile, Path outRoot,
                           boolean force, int jobs, boolean bwrap, Duration timeout) {
@@ -181,8 +184,10 @@ public final class LabGrade {
     private SubmissionRow gradeOne(Request r, Labs.Lab lab, Path sub, String name, Path folder, Duration timeout,
                                    int max) throws IOException {
         Path dir = folder.resolve("submissions").resolve(name);
-        LabCheck.deleteTree(dir);
-        Files.createDirectories(dir);
+        FileUtils.deleteQuietly(dir.toFile());
+        // the check's own temporary folder lies in the submission's: a check killed at its limit
+        // (SIGKILL, no clean-up of its own) leaves nothing in the machine's /tmp
+        Path tmp = Files.createDirectories(dir.resolve(CHECK_TMP));
         Path runs = dir.resolve("run");
         List<String> args = new ArrayList<>(List.of("lab", "check", sub.toAbsolutePath().toString(),
                 "--assignment", lab.id(), "--profile", r.profile().id(), "--out", runs.toAbsolutePath().toString()));
@@ -201,10 +206,17 @@ public final class LabGrade {
             String out = dir.toAbsolutePath().toString();
             cmd.addAll(List.of("--bind", out, out, "--unshare-net", "--die-with-parent", "--"));
         }
-        cmd.addAll(ChildJvm.command(CHECK_HEAP, null, Main.class.getName(), args));
+        List<String> jvmArgs = new ArrayList<>(CHECK_HEAP);
+        jvmArgs.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
+        cmd.addAll(ChildJvm.command(jvmArgs, null, Main.class.getName(), args));
         long t0 = System.nanoTime();
         ChildJvm jvm = new ChildJvm().capOutput(OUTPUT_CAP);
-        ChildJvm.Ending end = jvm.run(cmd, dir, dir.resolve(LOG), timeout, line -> { });
+        ChildJvm.Ending end;
+        try {
+            end = jvm.run(cmd, dir, dir.resolve(LOG), timeout, line -> { });
+        } finally {
+            FileUtils.deleteQuietly(tmp.toFile());
+        }
         double seconds = Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
         List<String> log = Files.readAllLines(dir.resolve(LOG), StandardCharsets.UTF_8);
         Optional<ReadBundle> bundle = bundle(runs);

@@ -1,5 +1,6 @@
 package org.racelab.harness.stress;
 
+import org.apache.commons.io.FileUtils;
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.catalog.StressTest;
 import org.racelab.harness.profile.StressEstimate;
@@ -73,7 +74,8 @@ public final class StressRunner {
                     ConsoleProgressLine.parse(line).ifPresent(l -> progress.progressed(l.done(), l.planned(), l.note()));
                 });
         progress.finished();
-        deleteTree(request.rawDir().resolve(JNA_TMP));
+        // a leftover copy of JNA's library in raw/ is harmless: quietly
+        FileUtils.deleteQuietly(request.rawDir().resolve(JNA_TMP).toFile());
         double elapsed = (System.nanoTime() - started) / 1e9;
 
         String problem = ending.stopped() ? "JCStress " + ending.stopReason() : null;
@@ -117,19 +119,6 @@ public final class StressRunner {
                 // version than racelab's would find the other's library there. Each run unpacks its own.
                 "-Djna.tmpdir=" + request.rawDir().resolve(JNA_TMP)),
                 request.catalog().location(), JCStressMain.class.getName(), args);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a leftover copy of JNA's library in raw/ is harmless
-        }
     }
 
     private static Path findResultFile(Path rawDir) throws IOException {

@@ -104,9 +104,20 @@ public final class VraceRunner {
             if (ending.stopped()) {
                 return ending.stopReason();
             }
-            if (ending.exitCode() != VraceMain.RESTART) {
-                return ending.exitCode() == 0 ? null
-                        : "its JVM exited with code " + ending.exitCode() + " (see raw/" + log.getFileName() + ")";
+            Map<String, VraceMain.Line> now = read(out);
+            long missing = left.stream().filter(t -> !now.containsKey(t)).count();
+            if (ending.exitCode() == 0) {
+                return missing == 0 ? null : "its JVM ended (exit code 0) before " + missing + " of its "
+                        + left.size() + " tests had a result: the code under test may call System.exit (see raw/"
+                        + log.getFileName() + ")";
+            }
+            // a restart is the watchdog's only when it wrote the stuck test's line first: code under
+            // test that calls System.exit(3) must not start JVM after JVM for ever
+            boolean watchdog = left.stream().map(now::get).anyMatch(l -> l != null && l.watchdogMillis() != null);
+            if (ending.exitCode() != VraceMain.RESTART || !watchdog) {
+                return "its JVM exited with code " + ending.exitCode()
+                        + (ending.exitCode() == VraceMain.RESTART ? " with no stuck test recorded (the code under test"
+                        + " may call System.exit)" : "") + " (see raw/" + log.getFileName() + ")";
             }
         }
     }

@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -105,6 +107,7 @@ class LabCommandTest {
         write(subs.resolve("exits/Counter.java"), good.replace("public class Counter {",
                 "public class Counter { static { if (!Boolean.getBoolean(\"x\")) { System.exit(3); } }"));
         Path out = dir.resolve("grades");
+        Set<Path> tmpBefore = checkFolders();
         CliRun run = CliRun.of("lab", "grade", subs.toString(), "--assignment", "counter", "--profile", "smoke",
                 "--out", out.toString(), "--jobs", "3", "--timeout", "120");
         assertEquals(0, run.exitCode(), run.toString());
@@ -119,6 +122,12 @@ class LabCommandTest {
         String md = Files.readString(out.resolve("counter/grades.md"));
         assertTrue(md.contains("System.exit"), md);
         assertTrue(Files.isRegularFile(out.resolve("counter/junit.xml")));
+        // the hanging check was killed, with no clean-up of its own: its work folder went with the
+        // submission's temporary folder, and none was left in the machine's
+        Set<Path> left = checkFolders();
+        left.removeAll(tmpBefore);
+        assertEquals(Set.of(), left);
+        assertFalse(Files.exists(out.resolve("counter/submissions/hangs/tmp")));
 
         CliRun again = CliRun.of("lab", "grade", subs.toString(), "--assignment", "counter", "--profile", "smoke",
                 "--out", out.toString());
@@ -194,6 +203,15 @@ class LabCommandTest {
             List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(in).getRecords();
             return records.stream().collect(Collectors.toMap(r -> r.get("submission"), Function.identity()));
+        }
+    }
+
+    /** Lab checks' work folders in this machine's temporary folder whose process has ended. */
+    private static Set<Path> checkFolders() throws IOException {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(p -> p.getFileName().toString().matches("racelab-lab-[0-9]+-[0-9]+"))
+                    .filter(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString().split("-")[2])).isEmpty())
+                    .collect(Collectors.toCollection(HashSet::new));
         }
     }
 

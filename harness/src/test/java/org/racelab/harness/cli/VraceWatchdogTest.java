@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.racelab.harness.run.ExitCode;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +63,30 @@ class VraceWatchdogTest {
                     assertEquals("PASSED", r.get("verdict").asText(), "the test after it, in a fresh JVM: " + r);
                 }
             }
+        }
+        assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), "no process left");
+    }
+
+    /**
+     * Code under test that ends its JVM: with {@code System.exit(3)}, the exit code the per-test
+     * watchdog uses to ask for a fresh JVM, but no stuck test written, it is a JVM that ended, not a
+     * restart (before, racelab started JVM after JVM for as long as the run was allowed); with
+     * {@code System.exit(0)} before its test's result, a JVM that did not end well.
+     */
+    @ParameterizedTest
+    @CsvSource({"Three, exited with code 3 with no stuck test recorded",
+            "Zero, ended (exit code 0) before 1 of its 1 tests had a result"})
+    @Timeout(100)
+    void codeUnderTestThatEndsItsJvmEndsTheConfiguration(String variant, String why, @TempDir Path out) throws Exception {
+        CliRun run = CliRun.of("vrace", "--profile", "smoke", "--tests-jar", Path.of("target", "test-classes").toString(),
+                "--case", "ExitCall\\." + variant, "--threads", "virtual", "--carriers", "2", "--out", out.toString());
+        assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
+        JsonNode v = StressRunTest.bundleUnder(out).get("vrace");
+        assertFalse(v.get("complete").asBoolean(), v.toPrettyString());
+        assertTrue(v.get("incomplete").asText().contains(why), v.toPrettyString());
+        try (Stream<Path> raw = Files.list(StressRunTest.folderUnder(out).resolve("raw"))) {
+            assertEquals(0, raw.filter(p -> p.getFileName().toString().contains(".restart-")).count(),
+                    "no fresh JVM was started");
         }
         assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), "no process left");
     }
