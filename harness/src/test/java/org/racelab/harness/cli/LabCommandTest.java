@@ -75,6 +75,29 @@ class LabCommandTest {
         assertTrue(run.out().contains("read next:"), run.out());
     }
 
+    /**
+     * The grade speaks for a lab check: the virtual-thread runs are shown, not graded. Here the
+     * solution ends its JVM when it runs on a virtual thread, so that runner's JVMs end early: the
+     * grade stays 10 of 10, final, exit 0, and the virtual-thread section says what happened.
+     */
+    @Test
+    void aVirtualThreadRunThatEndsEarlyLeavesTheGradeFinal(@TempDir Path dir) throws Exception {
+        Path handout = start(dir, "solution");
+        Path src = handout.resolve("src/lab/counter/Counter.java");
+        Files.writeString(src, Files.readString(src).replace("count.incrementAndGet();",
+                "count.incrementAndGet(); if (Thread.currentThread().isVirtual()) { System.exit(0); }"));
+        CliRun run = CliRun.of("lab", "check", handout.toString(), "--profile", "smoke", "--out",
+                dir.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("10 of 10 points") && !run.out().contains("not final"), run.out());
+        assertTrue(run.out().contains("on virtual threads, 1 carrier: not run"), run.out());
+        ReadBundle b = onlyBundle(dir.resolve("out"));
+        assertTrue(b.bundle().complete(), b.bundle().incomplete().toString());
+        assertFalse(b.bundle().vrace().complete());
+        assertTrue(b.bundle().vrace().incomplete().contains("before 1 of its 1 tests had a result"),
+                b.bundle().vrace().incomplete());
+    }
+
     @Test
     void codeThatDoesNotCompileGetsTheCompilersMessagesAndExit2(@TempDir Path dir) throws Exception {
         Path handout = start(dir, "solution");
