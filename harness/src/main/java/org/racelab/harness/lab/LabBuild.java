@@ -6,6 +6,7 @@ import org.racelab.harness.vm.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +84,43 @@ final class LabBuild {
                     + (grading ? " (an error in grading/ means the grading tests cannot use the student's classes"
                     + " as written: a renamed method or class, a changed signature)" : ""), messages);
         }
+        if (sub.classes() != null) {
+            copyStudentClasses(lab.assignment().student(), sub.classes(), classes);
+        }
         return classes;
+    }
+
+    /**
+     * A submission of compiled classes: the classes of the student's files (and their nested
+     * classes) join the grading suite's, which the runners load. Nothing else in the jar does, and
+     * no class of the grading suite is replaced.
+     */
+    static void copyStudentClasses(List<String> student, Path from, Path classes) throws IOException, LabException {
+        for (String file : student) {
+            if (!file.endsWith(".java")) {
+                continue;
+            }
+            Path source = from.resolve(file).getParent();
+            String base = Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
+            if (source == null || !Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Path target = classes.resolve(file).getParent();
+            Files.createDirectories(target);
+            try (Stream<Path> all = Files.list(source)) {
+                for (Path c : all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    String name = c.getFileName().toString();
+                    if (!name.equals(base + ".class") && !(name.startsWith(base + "$") && name.endsWith(".class"))) {
+                        continue;
+                    }
+                    if (Files.exists(target.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                        throw new LabException("the submission's " + name + " has the name of a class of the grading"
+                                + " suite");
+                    }
+                    Files.copy(c, target.resolve(name));
+                }
+            }
+        }
     }
 
     /** This Java has no compiler: racelab needs a JDK. */
@@ -120,7 +157,11 @@ final class LabBuild {
         }
         List<LabSection.Prediction> out = new ArrayList<>();
         int n = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        // as an editor may save it: a byte-order mark first, or a comment in another encoding
+        // (its bytes read as U+FFFD; the outcomes and answers are ASCII)
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (String line : text.lines().toList()) {
             n++;
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;

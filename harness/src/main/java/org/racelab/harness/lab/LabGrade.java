@@ -207,7 +207,7 @@ public final class LabGrade {
             cmd.addAll(List.of("--bind", out, out, "--unshare-net", "--die-with-parent", "--"));
         }
         List<String> jvmArgs = new ArrayList<>(CHECK_HEAP);
-        jvmArgs.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
+        jvmArgs.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath().normalize());
         cmd.addAll(ChildJvm.command(jvmArgs, null, Main.class.getName(), args));
         long t0 = System.nanoTime();
         ChildJvm jvm = new ChildJvm().capOutput(OUTPUT_CAP);

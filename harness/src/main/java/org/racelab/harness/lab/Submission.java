@@ -96,8 +96,9 @@ public record Submission(Path origin, Map<String, Path> sources, Path classes) {
 
     /** The file for a student path: at that path under src/ or the folder, else the one file whose path ends so. */
     private static Path locate(Path folder, List<Path> files, String want) {
+        // only what the walk found: a folder on the way that is a link (src -> another student's) is not followed
         for (Path p : List.of(folder.resolve("src").resolve(want), folder.resolve(want))) {
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (files.contains(p)) {
                 return p;
             }
         }
@@ -139,7 +140,9 @@ public record Submission(Path origin, Map<String, Path> sources, Path classes) {
     }
 
     /** Unpacks a zip or jar, refusing entries that would leave {@code into}, links, and oversize archives. */
-    static Path unpack(Path archive, Path into) throws LabException {
+    static Path unpack(Path archive, Path folder) throws LabException {
+        // normalized, as each entry's target is: a folder named with '.' or '..' would refuse every entry
+        Path into = folder.toAbsolutePath().normalize();
         try {
             Files.createDirectories(into);
         } catch (IOException e) {

@@ -26,7 +26,7 @@ final class WorkFolders {
 
     /** A new work folder, after the leftovers of ended checks are deleted. */
     static Path create() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         sweep(tmp);
         return Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
     }

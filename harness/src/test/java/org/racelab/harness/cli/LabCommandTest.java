@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,6 +99,29 @@ class LabCommandTest {
         assertFalse(b.bundle().vrace().complete());
         assertTrue(b.bundle().vrace().incomplete().contains("before 1 of its 1 tests had a result"),
                 b.bundle().vrace().incomplete());
+    }
+
+    /**
+     * A submission of compiled classes (a jar, no sources): the grading suite is compiled against
+     * them and every runner loads them. Here the reference solution, compiled and jarred: 10 of 10.
+     */
+    @Test
+    void aJarOfCompiledClassesIsGradedLikeSources(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        int javac = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", bin.toString(),
+                COUNTER.resolve("solution/lab/counter/Counter.java").toString());
+        assertEquals(0, javac);
+        Path jar = dir.resolve("sub/alice.jar");
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("lab/counter/Counter.class"));
+            out.write(Files.readAllBytes(bin.resolve("lab/counter/Counter.class")));
+            out.closeEntry();
+        }
+        CliRun run = CliRun.of("lab", "check", jar.toString(), "--assignment", "counter", "--profile", "smoke",
+                "--out", dir.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("10 of 10 points"), run.out());
     }
 
     @Test

@@ -95,6 +95,65 @@ class SubmissionTest {
         assertTrue(e.getMessage().startsWith("prediction.txt line 1:"), e.getMessage());
     }
 
+    /** A work folder named with '..' (lab grade --out ../grades) unpacks a good zip as any other. */
+    @Test
+    void aZipUnpacksIntoAFolderNamedWithDotDot(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("bob.zip");
+        zip(zip, "src/lab/counter/Counter.java", "class Y {}".getBytes());
+        Files.createDirectories(dir.resolve("x"));
+        Submission s = Submission.find(counter, zip, dir.resolve("x/../work"));
+        assertEquals("class Y {}", Files.readString(s.sources().get("lab/counter/Counter.java")));
+    }
+
+    /** A folder on the way that is a link (as unzip restores one) is not followed to another student's file. */
+    @Test
+    void aLinkedFolderInsideASubmissionIsNotFollowed(@TempDir Path dir) throws Exception {
+        file(dir.resolve("bob/src/lab/counter/Counter.java"), "class Bob {}");
+        Files.createDirectories(dir.resolve("eve"));
+        Files.createSymbolicLink(dir.resolve("eve/src"), dir.resolve("bob/src"));
+        LabException e = assertThrows(LabException.class, () -> Submission.find(counter, dir.resolve("eve"), dir.resolve("w")));
+        assertTrue(e.getMessage().contains("has no lab/counter/Counter.java"), e.getMessage());
+    }
+
+    /** A byte-order mark, and a comment saved in Latin-1, as editors do: read, not refused nor misread. */
+    @Test
+    void predictionsSavedByAnyEditorAreRead(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("p/prediction.txt");
+        Files.createDirectories(p.getParent());
+        Files.write(p, concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "0, 0 = yes\n# d".getBytes(),
+                new byte[]{(byte) 0xE9}, "j\u00e0 vu\n1, 1 = no\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        var read = LabBuild.predictions(new Submission(dir, java.util.Map.of("prediction.txt", p), null));
+        assertEquals(2, read.size());
+        assertEquals("0, 0", read.get(0).outcome());
+        assertEquals("1, 1", read.get(1).outcome());
+    }
+
+    /** A jar of compiled classes: the classes of the student's file and its nested ones join the suite's, nothing else. */
+    @Test
+    void aJarsStudentClassesJoinTheGradingSuitesAndNoOther(@TempDir Path dir) throws Exception {
+        Path from = dir.resolve("jar");
+        file(from.resolve("lab/counter/Counter.class"), "c");
+        file(from.resolve("lab/counter/Counter$1.class"), "c1");
+        file(from.resolve("lab/counter/CounterTest.class"), "forged");
+        Path classes = dir.resolve("classes");
+        file(classes.resolve("lab/counter/CounterTest.class"), "the suite's");
+        LabBuild.copyStudentClasses(counter.student(), from, classes);
+        assertEquals("c", Files.readString(classes.resolve("lab/counter/Counter.class")));
+        assertEquals("c1", Files.readString(classes.resolve("lab/counter/Counter$1.class")));
+        assertEquals("the suite's", Files.readString(classes.resolve("lab/counter/CounterTest.class")));
+
+        LabException e = assertThrows(LabException.class, () -> LabBuild.copyStudentClasses(counter.student(), from, classes));
+        assertTrue(e.getMessage().contains("has the name of a class of the grading suite"), e.getMessage());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     private static Path file(Path p, String text) throws IOException {
         Files.createDirectories(p.getParent());
         return Files.writeString(p, text);
