@@ -129,8 +129,16 @@ public final class JUnitMain {
                 }
             }
             String text = s.toString().strip();
-            return text.length() > 1000 ? text.substring(0, 997) + "..." : text;
+            return wellFormed(text.length() > 1000 ? text.substring(0, 997) + "..." : text);
         }).orElse(null);
+    }
+
+    /**
+     * The text with each lone surrogate (a message that holds one, or a pair cut in two) as '?': a
+     * results line that cannot be written in UTF-8 would lose the test's result.
+     */
+    static String wellFormed(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     private static synchronized void write(Path results, ObjectMapper json, Map<String, Object> event) {

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs an assignment's JUnit tests in a child JVM ({@link JUnitMain}) with a heap limit, a time
@@ -50,10 +52,13 @@ final class JUnitRun {
         return read(results, testClasses, ending);
     }
 
-    /** The results file, test by test; a test that started and never finished was where the JVM ended. */
+    /**
+     * The results file, test by test. A test that started and never finished is an error: where the
+     * JVM ended, or, in a JVM that ended normally, a test whose result could not be recorded.
+     */
     static Outcome read(Path results, List<String> testClasses, ChildJvm.Ending ending) throws IOException {
         Map<String, JUnitCase> cases = new LinkedHashMap<>();
-        String running = null;
+        Set<String> running = new LinkedHashSet<>();
         ObjectMapper json = new ObjectMapper();
         List<String> lines = Files.exists(results) ? Files.readAllLines(results, StandardCharsets.UTF_8) : List.of();
         for (String line : lines) {
@@ -67,14 +72,12 @@ final class JUnitRun {
             String method = e.path("method").asText("-");
             String key = cls + "#" + method;
             switch (e.path("event").asText()) {
-                case "started" -> running = key;
+                case "started" -> running.add(key);
                 case "finished" -> {
                     cases.put(key, new JUnitCase(cls, method, Verdict.of(e.path("status").asText("UNKNOWN")),
                             e.path("message").isMissingNode() ? null : e.path("message").asText(),
                             e.path("seconds").asDouble()));
-                    if (key.equals(running)) {
-                        running = null;
-                    }
+                    running.remove(key);
                 }
                 case "class-failed" -> cases.put(cls + "#-", new JUnitCase(cls, "(class)", Verdict.FAILED,
                         e.path("message").asText(null), 0));
@@ -83,16 +86,18 @@ final class JUnitRun {
             }
         }
         String problem = null;
+        String how = null;
         boolean normal = ending.exitCode() == 0 && !ending.stopped();
         if (!normal) {
-            String how = ending.stopped() ? ending.stopReason()
+            how = ending.stopped() ? ending.stopReason()
                     : "it ended with exit code " + ending.exitCode() + (ending.exitCode() == 1 || ending.exitCode() > 128
                     ? "" : " (did the code call System.exit?)");
             problem = "the JVM of the JUnit tests did not finish normally: " + how;
-            if (running != null) {
-                String[] cm = running.split("#", 2);
-                cases.put(running, new JUnitCase(cm[0], cm[1], Verdict.ERROR, "the JVM ended while this test ran: " + how, 0));
-            }
+        }
+        for (String key : running) {
+            String[] cm = key.split("#", 2);
+            cases.put(key, new JUnitCase(cm[0], cm[1], Verdict.ERROR, normal
+                    ? "the test started and its result was never recorded" : "the JVM ended while this test ran: " + how, 0));
         }
         for (String cls : testClasses) {
             boolean any = cases.values().stream().anyMatch(c -> c.testClass().equals(cls));
