@@ -67,18 +67,27 @@ public record Assignment(String id, String title, String claim, String notes, Li
             throw new LabException("assignment folder name '" + id + "' is not an id (lowercase letters, digits, dashes)");
         }
         List<String> problems = new ArrayList<>();
-        if (f.student().isEmpty()) {
+        // a field written as null is as good as missing: said in the same line, never an exception
+        List<String> student = f.student() == null ? List.of() : f.student();
+        List<Test> tests = f.tests() == null ? List.of() : f.tests();
+        if (f.title() == null || f.title().isBlank()) {
+            problems.add("'title' is empty");
+        }
+        if (f.claim() == null || f.claim().isBlank()) {
+            problems.add("'claim' is empty");
+        }
+        if (student.isEmpty()) {
             problems.add("'student' names no file");
         }
-        for (String s : f.student()) {
+        for (String s : student) {
             if (s == null || s.isBlank() || s.startsWith("/") || s.contains("..") || s.contains("\\")) {
                 problems.add("'student' entry '" + s + "' is not a relative path inside the submission");
             }
         }
-        if (f.tests().isEmpty()) {
+        if (tests.isEmpty()) {
             problems.add("'tests' is empty: nothing would be graded");
         }
-        for (Test t : f.tests()) {
+        for (Test t : tests) {
             if (t == null || t.id() == null || !JAVA_NAME.matcher(t.id()).matches()) {
                 problems.add("a test's 'id' is not a class name: " + (t == null ? null : t.id()));
             } else if (t.kind() == null || !KINDS.contains(t.kind())) {
@@ -90,10 +99,16 @@ public record Assignment(String id, String title, String claim, String notes, Li
         for (Wrong w : f.wrong() == null ? List.<Wrong>of() : f.wrong()) {
             if (w == null || w.id() == null || !ID.matcher(w.id()).matches()) {
                 problems.add("a known-wrong submission's 'id' is not an id: " + (w == null ? null : w.id()));
-            } else if (w.fails().isEmpty() || !w.fails().stream().allMatch(x -> f.tests().stream()
-                    .anyMatch(t -> t != null && x.equals(t.id())))) {
+            } else if (w.fails() == null || w.fails().isEmpty() || !w.fails().stream().allMatch(x -> tests.stream()
+                    .anyMatch(t -> t != null && t.id() != null && t.id().equals(x)))) {
                 problems.add("known-wrong '" + w.id() + "': 'fails' must name tests of 'tests', not " + w.fails());
             }
+        }
+        // the predict runner grades against racelab's own catalog, with no student code compiled
+        long predicts = tests.stream().filter(t -> t != null && "predict".equals(t.kind())).count();
+        if (predicts > 0 && predicts < tests.size()) {
+            problems.add("a 'predict' assignment has only tests of kind predict (the predictions are graded"
+                    + " against racelab's catalog; there is no student code to run other tests on)");
         }
         int minCpus = f.minCpus() == null ? 1 : f.minCpus();
         if (minCpus < 1 || minCpus > 1024) {
@@ -103,7 +118,8 @@ public record Assignment(String id, String title, String claim, String notes, Li
             throw new LabException("assignment " + id + ": " + String.join("; ", problems));
         }
         String profile = f.profile() == null ? "quick" : f.profile().toLowerCase(Locale.ROOT);
-        return new Assignment(id, f.title(), f.claim(), f.notes(), f.student(), f.tests(), f.wrong(), f.read(),
+        return new Assignment(id, f.title(), f.claim(), f.notes(), student, tests,
+                f.wrong() == null ? List.of() : f.wrong(), f.read(),
                 minCpus, profile, f.fewerCpus());
     }
 

@@ -72,6 +72,33 @@ class AssignmentFormatTest {
         }
     }
 
+    /** A field written as null (a teacher's own file) is a fault said in one line, not an exception. */
+    @Test
+    void nullFieldsAreFaultsSaidInOneLine(@TempDir Path dir) throws IOException {
+        Path lab = write(dir, "nulls", """
+                {"title": null, "claim": "c", "student": null, "tests": null,
+                 "wrong": [{"id": "w", "mistake": "m", "fails": null}]}
+                """);
+        LabException e = assertThrows(LabException.class, () -> Labs.readAssignment(lab));
+        String m = e.getMessage();
+        assertEquals(1, m.lines().count(), m);
+        for (String part : List.of("'title' is empty", "'student' names no file", "'tests' is empty", "known-wrong 'w'")) {
+            assertTrue(m.contains(part), part + " in: " + m);
+        }
+    }
+
+    /** Predictions are graded against racelab's catalog with no student code: no other kind beside them. */
+    @Test
+    void aPredictAssignmentHasOnlyPredictTests(@TempDir Path dir) throws IOException {
+        Path lab = write(dir, "mixed", """
+                {"title": "t", "claim": "c", "student": ["prediction.txt"], "tests": [
+                  {"id": "org.racelab.stress.communication.Communication_02_StoreBuffering$Plain", "kind": "predict", "points": 4},
+                  {"id": "a.BTest", "kind": "junit", "points": 1}]}
+                """);
+        LabException e = assertThrows(LabException.class, () -> Labs.readAssignment(lab));
+        assertTrue(e.getMessage().contains("only tests of kind predict"), e.getMessage());
+    }
+
     @Test
     void aHandoutHoldsTheTaskAndTheStarterAndNothingHidden(@TempDir Path dir) throws Exception {
         Labs labs = Labs.builtIn();
