@@ -29,10 +29,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,8 +108,9 @@ public final class LabGrade {
                 + (r.bwrap() ? ", in bubblewrap" : "") + "; writing to " + folder);
         AtomicInteger done = new AtomicInteger();
         List<Path> todo = new ArrayList<>();
+        Map<Path, String> names = names(subs);
         for (Path s : subs) {
-            String name = name(s);
+            String name = names.get(s);
             Optional<SubmissionRow> old = r.force() ? Optional.empty() : readRow(folder, name);
             if (old.isPresent()) {
                 rows.put(name, old.get());
@@ -126,7 +130,7 @@ public final class LabGrade {
             List<Future<?>> futures = new ArrayList<>();
             for (Path s : todo) {
                 futures.add(pool.submit(() -> {
-                    String name = name(s);
+                    String name = names.get(s);
                     SubmissionRow row = gradeOne(r, lab, s, name, folder, timeout, a.maxPoints());
                     synchronized (rows) {
                         rows.put(name, row);
@@ -252,16 +256,18 @@ public final class LabGrade {
         return lines.subList(Math.max(0, lines.size() - 30), lines.size());
     }
 
-    private static Optional<ReadBundle> bundle(Path runs) {
+    static Optional<ReadBundle> bundle(Path runs) {
         if (!Files.isDirectory(runs)) {
             return Optional.empty();
         }
         try (Stream<Path> dirs = Files.list(runs)) {
-            Optional<Path> file = dirs.map(d -> d.resolve(BundleWriter.FILE)).filter(Files::isRegularFile).findFirst();
-            if (file.isEmpty()) {
+            // one check, one run folder: a second one was not written by the check (the submission's
+            // own code can write there), and neither is trusted
+            List<Path> files = dirs.map(d -> d.resolve(BundleWriter.FILE)).filter(Files::isRegularFile).toList();
+            if (files.size() != 1) {
                 return Optional.empty();
             }
-            return Optional.of(new BundleReader().read(file.get()));
+            return Optional.of(new BundleReader().read(files.get(0)));
         } catch (IOException | BadBundleException e) {
             return Optional.empty();
         }
@@ -294,6 +300,25 @@ public final class LabGrade {
     static String name(Path sub) {
         String n = sub.getFileName().toString().replaceAll("[^\\p{L}\\p{N}._-]", "_");
         return n.startsWith(".") ? "_" + n : n;
+    }
+
+    /**
+     * Each submission's row name, one per submission: two whose names come out the same ("O'Brien"
+     * and "O Brien", or names that differ in case only, on a file system that ignores case) get
+     * "-2", "-3", ... in the order of their own names, so neither row nor folder is lost.
+     */
+    static Map<Path, String> names(List<Path> subs) {
+        Map<Path, String> names = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (Path s : subs.stream().sorted().toList()) {
+            String base = name(s);
+            String n = base;
+            for (int i = 2; !taken.add(n.toLowerCase(Locale.ROOT)); i++) {
+                n = base + "-" + i;
+            }
+            names.put(s, n);
+        }
+        return names;
     }
 
     private Optional<SubmissionRow> readRow(Path folder, String name) {
