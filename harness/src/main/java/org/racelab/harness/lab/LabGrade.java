@@ -132,6 +132,9 @@ public final class LabGrade {
                 futures.add(pool.submit(() -> {
                     String name = names.get(s);
                     SubmissionRow row = gradeOne(r, lab, s, name, folder, timeout, a.maxPoints());
+                    if (Thread.currentThread().isInterrupted()) {
+                        return null; // the batch is stopping: its check was cut short, not graded (no row)
+                    }
                     synchronized (rows) {
                         rows.put(name, row);
                         writeRow(folder, name, row);
@@ -321,13 +324,23 @@ public final class LabGrade {
         return names;
     }
 
+    /** The row a re-run keeps; one that cannot be read, or is not final, is graded again. */
     private Optional<SubmissionRow> readRow(Path folder, String name) {
         Path f = folder.resolve("submissions").resolve(name).resolve(ROW);
         try {
-            return Files.isRegularFile(f) ? Optional.of(json.readValue(f.toFile(), SubmissionRow.class)) : Optional.empty();
+            return Files.isRegularFile(f) ? Optional.of(json.readValue(f.toFile(), SubmissionRow.class))
+                    .filter(LabGrade::isFinal) : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty(); // a row that cannot be read is graded again
+            return Optional.empty();
         }
+    }
+
+    /**
+     * A row that a re-run keeps: not a grade whose check was cut short (a batch stopped with Ctrl-C
+     * while it ran), nor a check that ended without a grade for a reason of racelab's or the machine's.
+     */
+    static boolean isFinal(SubmissionRow row) {
+        return !row.status().equals("crashed") && !(row.status().equals("graded") && row.problem() != null);
     }
 
     private void writeRow(Path folder, String name, SubmissionRow row) throws IOException {

@@ -2,6 +2,7 @@ package org.racelab.harness.lab;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.racelab.harness.grade.SubmissionRow;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The batch's bookkeeping, without running a check. */
@@ -36,5 +38,16 @@ class LabGradeTest {
         Files.createDirectories(runs.resolve("aaa"));
         Files.copy(A_BUNDLE, runs.resolve("aaa/bundle.json"));
         assertTrue(LabGrade.bundle(runs).isEmpty());
+    }
+
+    /** A re-run grades again what was cut short or ended without a grade for no fault of the submission. */
+    @Test
+    void onlyFinalRowsAreKeptByARerun() {
+        assertTrue(LabGrade.isFinal(new SubmissionRow("a", "graded", 10, 10, List.of(), null, List.of(), null, 1)));
+        assertTrue(LabGrade.isFinal(SubmissionRow.ungraded("b", "hang", 10, "did not finish", List.of(), 1)));
+        assertTrue(LabGrade.isFinal(SubmissionRow.ungraded("c", "does-not-compile", 10, "1 error", List.of(), 1)));
+        assertFalse(LabGrade.isFinal(new SubmissionRow("d", "graded", 4, 10, List.of(), "the run was cut short",
+                List.of(), null, 1)));
+        assertFalse(LabGrade.isFinal(SubmissionRow.ungraded("e", "crashed", 10, "exit code 137", List.of(), 1)));
     }
 }
