@@ -27,14 +27,35 @@ record ForkResult(String test, String status, Map<String, Long> histogram, List<
         for (String id : r.getStateKeys()) {
             histogram.merge(id, r.getCount(id), Long::sum);
         }
-        List<String> messages = new ArrayList<>(r.getMessages());
-        messages.addAll(r.getVmErr());
+        List<String> all = new ArrayList<>(r.getMessages());
+        all.addAll(r.getVmErr());
+        List<String> messages = bounded(all);
         TestConfig c = r.getConfig();
         String compileMode = c.getCompileMode() == CompileMode.UNIFIED ? "unified"
                 : CompileMode.description(c.getCompileMode(), c.actorNames).strip().replaceAll("\\s+", " ");
         SchedulingClass scl = c.getSchedulingClass();
         return new ForkResult(r.getName(), r.status().name(), histogram, messages, List.copyOf(c.jvmArgs),
                 compileMode, scl == null ? null : scl.toString(), c.forkId, (long) c.time * c.iters);
+    }
+
+    static final int MAX_LINES = 100;
+    static final int MAX_LINE = 2000;
+
+    /**
+     * A fork's messages and console as the bundle keeps them: the first {@link #MAX_LINES} lines,
+     * each cut at {@link #MAX_LINE} characters. Code under test that prints without end (a
+     * student's) must not make a bundle of gigabytes; the first lines say what went wrong.
+     */
+    static List<String> bounded(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines.subList(0, Math.min(lines.size(), MAX_LINES))) {
+            out.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "... (" + (line.length() - MAX_LINE)
+                    + " more characters cut)" : line);
+        }
+        if (lines.size() > MAX_LINES) {
+            out.add("... (" + (lines.size() - MAX_LINES) + " more lines cut)");
+        }
+        return out;
     }
 
     boolean normal() {

@@ -25,7 +25,13 @@ import org.racelab.harness.catalog.StressTest;
  */
 public final class VraceRunner {
 
-    private final ChildJvm jvm = new ChildJvm();
+    /**
+     * A virtual-thread JVM's console holds a line per test; code under test that prints without
+     * end (a student's) is stopped here rather than fill the disk.
+     */
+    public static final long OUTPUT_CAP = 8L * 1024 * 1024;
+
+    private final ChildJvm jvm = new ChildJvm().capOutput(OUTPUT_CAP);
     private volatile String stopReason;
 
     /** Stops the run from another thread (Ctrl-C): the current JVM is ended, results so far are kept. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.racelab.harness.run.ExitCode;
+import org.racelab.harness.vrace.VraceRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,5 +90,20 @@ class VraceWatchdogTest {
                     "no fresh JVM was started");
         }
         assertTrue(ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), "no process left");
+    }
+
+    /** Code under test that prints without end: its JVM is stopped at the console's cap, not left to fill the disk. */
+    @Test
+    @Timeout(100)
+    void codeUnderTestThatFloodsItsConsoleIsStopped(@TempDir Path out) throws Exception {
+        CliRun run = CliRun.of("vrace", "--profile", "smoke", "--tests-jar", Path.of("target", "test-classes").toString(),
+                "--case", "Flood", "--threads", "virtual", "--carriers", "2", "--out", out.toString());
+        assertEquals(ExitCode.FAILURE, run.exitCode(), run::toString);
+        JsonNode v = StressRunTest.bundleUnder(out).get("vrace");
+        assertTrue(v.get("incomplete").asText().contains("flooded its console"), v.toPrettyString());
+        try (Stream<Path> raw = Files.list(StressRunTest.folderUnder(out).resolve("raw"))) {
+            long bytes = raw.mapToLong(p -> p.toFile().length()).sum();
+            assertTrue(bytes < 2 * VraceRunner.OUTPUT_CAP, bytes + " bytes in raw/");
+        }
     }
 }
