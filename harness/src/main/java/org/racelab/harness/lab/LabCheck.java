@@ -68,7 +68,9 @@ public final class LabCheck {
         } catch (CatalogException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
-            throw new EnvironmentException("cannot prepare the check: " + e.getMessage());
+            String why = "cannot prepare the check: " + e.getMessage();
+            ungraded(r, why);
+            throw new EnvironmentException(why);
         }
     }
 
