@@ -35,7 +35,8 @@ record Quiet(Section section) implements Section {
     /**
      * None for the run: what did not go well here is in the section's own record (a virtual-thread
      * configuration whose JVM ended early is marked incomplete there, and the grade shows its tests as
-     * not run), but the grade, which this section does not feed, stays final.
+     * not run). The grade counts a FORBIDDEN outcome seen here, not a result missing here, so it
+     * stays final.
      */
     @Override
     public List<String> problems(Bundle bundle) {
