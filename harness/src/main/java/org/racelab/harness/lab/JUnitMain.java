@@ -8,6 +8,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -27,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * besides JCStress's forks in which a student's class is loaded. Each test's start and end is
  * written to the results file the moment it happens, one JSON line each, so a JVM that a
  * submission ends ({@code System.exit}, a crash, the time limit) still leaves which test it was in.
+ * Before any test runs, every test method found is written too ({@code planned}): the tests such
+ * a JVM never reached still count, as not run, and the points stay a share of all of them.
  *
  * <p>Arguments: {@code RESULTS_FILE TEST_CLASS...}; the class path holds the compiled classes.
  * A test that runs past {@value #TEST_TIMEOUT} is failed by JUnit itself, in a thread of its own.
@@ -49,6 +52,15 @@ public final class JUnitMain {
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
+            @Override
+            public void testPlanExecutionStarted(TestPlan plan) {
+                for (TestIdentifier root : plan.getRoots()) {
+                    for (TestIdentifier id : plan.getDescendants(root)) {
+                        method(id).ifPresent(m -> write(results, json, event("planned", m, null, null, 0)));
+                    }
+                }
+            }
+
             @Override
             public void executionStarted(TestIdentifier id) {
                 method(id).ifPresent(m -> {

@@ -54,11 +54,14 @@ final class JUnitRun {
 
     /**
      * The results file, test by test. A test that started and never finished is an error: where the
-     * JVM ended, or, in a JVM that ended normally, a test whose result could not be recorded.
+     * JVM ended, or, in a JVM that ended normally, a test whose result could not be recorded. A test
+     * found before the run ({@code planned}) that never started is not run: it stays in the count.
      */
     static Outcome read(Path results, List<String> testClasses, ChildJvm.Ending ending) throws IOException {
         Map<String, JUnitCase> cases = new LinkedHashMap<>();
         Set<String> running = new LinkedHashSet<>();
+        Set<String> planned = new LinkedHashSet<>();
+        Set<String> classFailed = new LinkedHashSet<>();
         ObjectMapper json = new ObjectMapper();
         List<String> lines = Files.exists(results) ? Files.readAllLines(results, StandardCharsets.UTF_8) : List.of();
         for (String line : lines) {
@@ -72,6 +75,7 @@ final class JUnitRun {
             String method = e.path("method").asText("-");
             String key = cls + "#" + method;
             switch (e.path("event").asText()) {
+                case "planned" -> planned.add(key);
                 case "started" -> running.add(key);
                 case "finished" -> {
                     cases.put(key, new JUnitCase(cls, method, Verdict.of(e.path("status").asText("UNKNOWN")),
@@ -79,8 +83,11 @@ final class JUnitRun {
                             e.path("seconds").asDouble()));
                     running.remove(key);
                 }
-                case "class-failed" -> cases.put(cls + "#-", new JUnitCase(cls, "(class)", Verdict.FAILED,
-                        e.path("message").asText(null), 0));
+                case "class-failed" -> {
+                    classFailed.add(cls);
+                    cases.put(cls + "#-", new JUnitCase(cls, "(class)", Verdict.FAILED,
+                            e.path("message").asText(null), 0));
+                }
                 default -> {
                 }
             }
@@ -99,6 +106,19 @@ final class JUnitRun {
             cases.put(key, new JUnitCase(cm[0], cm[1], Verdict.ERROR, normal
                     ? "the test started and its result was never recorded" : "the JVM ended while this test ran: " + how, 0));
         }
+        Map<String, JUnitCase> all = new LinkedHashMap<>();
+        for (String key : planned) {
+            String[] cm = key.split("#", 2);
+            JUnitCase ran = cases.remove(key);
+            if (ran != null) {
+                all.put(key, ran);
+            } else if (!classFailed.contains(cm[0])) {
+                all.put(key, new JUnitCase(cm[0], cm[1], Verdict.NOT_RUN, normal ? "the test never started"
+                        : "not run: the JVM ended before this test (" + how + ")", 0));
+            }
+        }
+        all.putAll(cases);
+        cases = all;
         for (String cls : testClasses) {
             boolean any = cases.values().stream().anyMatch(c -> c.testClass().equals(cls));
             if (!any) {

@@ -9,7 +9,10 @@ import org.racelab.harness.vm.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,6 +44,22 @@ class JUnitRunTest {
         assertEquals(Verdict.ERROR, o.cases().get(0).verdict());
         assertTrue(o.cases().get(0).message().contains("exit code 3 (did the code call System.exit?)"),
                 o.cases().get(0).message());
+    }
+
+    /**
+     * Code that ends the JVM in the second of four tests: the two it never reached still count, as
+     * not run, so one passing test is a share of four, not of two (the grade's partial credit).
+     */
+    @Test
+    void theTestsAJvmNeverReachedStillCount(@TempDir Path dir) throws Exception {
+        Path classes = Path.of(JUnitExitFixture.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        JUnitRun.Outcome o = new JUnitRun(new ChildJvm()).run(classes, List.of(JUnitExitFixture.class.getName()),
+                dir, Duration.ofMinutes(2), List.of("-Xmx128m"));
+        Map<String, Verdict> verdicts = o.cases().stream().collect(Collectors.toMap(JUnitCase::method, JUnitCase::verdict));
+        assertEquals(Map.of("a", Verdict.PASSED, "b", Verdict.ERROR, "c", Verdict.NOT_RUN, "d", Verdict.NOT_RUN),
+                verdicts, o.cases().toString());
+        assertTrue(o.problem().contains("exit code 3"), o.problem());
+        assertTrue(o.cases().get(2).message().contains("the JVM ended before this test"), o.cases().get(2).message());
     }
 
     /** A message with a lone surrogate (a student's, or a pair cut at the length limit) can be written in UTF-8. */
