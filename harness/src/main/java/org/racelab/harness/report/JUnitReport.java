@@ -6,6 +6,8 @@ import org.racelab.harness.bundle.ReadBundle;
 import org.racelab.harness.console.StressOverview;
 import org.racelab.harness.format.Texts;
 import org.racelab.harness.format.Format;
+import org.racelab.harness.grade.Grade;
+import org.racelab.harness.grade.Grades;
 import org.racelab.harness.bundle.Bundle;
 import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.StressFork;
@@ -21,15 +23,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code junit.xml} in the JUnit XML format CI servers read (Jenkins, GitLab, GitHub actions'
  * test reporters): one test suite per section, one test case per test and configuration (a
  * JCStress fork with its JVM options; a vrace run on platform threads or on N carriers), a
  * failure per FORBIDDEN outcome seen, an error for a test that errored, skipped for one that did
- * not run, and the machine as the suites' properties. Written with the JDK's StAX writer, which
+ * not run, and the machine as the suites' properties. A lab check's run has a suite of its grade
+ * first ({@code racelab.lab}): one case per graded test with its points and evidence, the score as
+ * properties, so a grader that reads JUnit XML sees the same tests and points as Gradescope's file.
+ * Written with the JDK's StAX writer, which
  * escapes; before it, every value follows {@link Texts}' rule (invisible, bidi and control
  * characters, and those XML 1.0 cannot hold, as escapes) and is cut to
  * {@link Limits#SHOWN_CHARS}. A suite lists at most {@link Limits#JUNIT_CASES} cases, and at
@@ -54,12 +62,27 @@ public final class JUnitReport {
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "racelab");
             Bundle b = read.bundle();
+            Optional<Grade> grade = Grades.of(b);
+            if (grade.isPresent()) {
+                List<Case> cases = new ArrayList<>();
+                for (Grade.Row r : grade.get().rows()) {
+                    Verdict v = r.passed() ? Verdict.PASSED : r.status().equals("NOT_RUN") ? Verdict.NOT_RUN : Verdict.FAILED;
+                    String points = r.points() + " of " + r.maxPoints() + " points";
+                    cases.add(new Case(r.id(), r.kind() + ", " + points, v,
+                            points + ": " + String.join("; ", r.evidence()), List.of(), String.join("\n", r.evidence())));
+                }
+                Map<String, String> score = new LinkedHashMap<>();
+                score.put("racelab.lab.score", Integer.toString(grade.get().score()));
+                score.put("racelab.lab.maxScore", Integer.toString(grade.get().maxScore()));
+                score.put("racelab.lab.complete", Boolean.toString(grade.get().complete()));
+                suite(x, "racelab.lab", b, cases, score);
+            }
             if (b.stress() != null) {
                 List<Case> cases = new ArrayList<>();
                 for (StressTestResult t : (b.stress().tests())) {
                     stressCases(t, cases);
                 }
-                suite(x, "racelab.stress", b, cases);
+                suite(x, "racelab.stress", b, cases, Map.of());
             }
             if (b.vrace() != null) {
                 List<Case> cases = new ArrayList<>();
@@ -71,7 +94,7 @@ public final class JUnitReport {
                                 r.verdict().ran() ? StressOverview.seenSentence(t.meaning(), r.outcomes(), r.samples(), true) : null));
                     }
                 }
-                suite(x, "racelab.vrace", b, cases);
+                suite(x, "racelab.vrace", b, cases, Map.of());
             }
             x.writeEndElement();
             x.writeCharacters("\n");
@@ -113,7 +136,8 @@ public final class JUnitReport {
                 .toList();
     }
 
-    private static void suite(XMLStreamWriter x, String name, Bundle b, List<Case> cases) throws XMLStreamException {
+    private static void suite(XMLStreamWriter x, String name, Bundle b, List<Case> cases, Map<String, String> extra)
+            throws XMLStreamException {
         long failures = cases.stream().filter(c -> !c.forbidden().isEmpty() || c.verdict() == Verdict.FAILED).count();
         long errors = cases.stream().filter(c -> c.verdict() == Verdict.ERROR || c.verdict() == Verdict.UNKNOWN).count();
         long skipped = cases.stream().filter(c -> c.verdict().notRun()).count();
@@ -134,7 +158,7 @@ public final class JUnitReport {
         long loud = cases.stream().filter(JUnitReport::loud).count();
         long loudListed = Math.min(loud, Limits.JUNIT_CASES);
         long quietListed = Math.min(cases.size() - loud, Limits.JUNIT_CASES - loudListed);
-        properties(x, b, cases.size() - loudListed - quietListed);
+        properties(x, b, cases.size() - loudListed - quietListed, extra);
         long loudSeen = 0;
         long quietSeen = 0;
         for (Case c : cases) {
@@ -189,9 +213,13 @@ public final class JUnitReport {
                 || c.verdict() == Verdict.UNKNOWN;
     }
 
-    private static void properties(XMLStreamWriter x, Bundle b, long notListed) throws XMLStreamException {
+    private static void properties(XMLStreamWriter x, Bundle b, long notListed, Map<String, String> extra)
+            throws XMLStreamException {
         x.writeCharacters("\n    ");
         x.writeStartElement("properties");
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            prop(x, e.getKey(), e.getValue());
+        }
         if (notListed > 0) {
             prop(x, "racelab.casesNotListed", notListed + " cases past the first " + Limits.JUNIT_CASES
                     + " (failing ones listed first) are counted in this suite's attributes but not listed (see bundle.json)");

@@ -163,6 +163,40 @@ class GradesTest {
         assertTrue(row.evidence().get(4).startsWith("`1, 1`: you said no - wrong."), row.evidence().toString());
     }
 
+    /**
+     * A lab check's junit.xml carries the grade (a grader that reads JUnit XML sees the points), and a
+     * submission that fails only a JUnit test fails there too, not only in Gradescope's file.
+     */
+    @Test
+    void aLabChecksJUnitXmlCarriesTheGradeTestByTest(@TempDir Path dir) throws Exception {
+        Bundle b = lab(Verdict.PASSED, List.of(pass("a"), new LabSection.JUnitCase(JUNIT, "b", Verdict.FAILED, "off by one", 0.01)));
+        Path file = dir.resolve("junit.xml");
+        org.racelab.harness.report.JUnitReport.write(new org.racelab.harness.bundle.ReadBundle(b, dir.resolve("bundle.json"),
+                List.of()), file);
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document d = f.newDocumentBuilder().parse(file.toFile());
+        org.w3c.dom.Element suite = (org.w3c.dom.Element) d.getElementsByTagName("testsuite").item(0);
+        assertEquals("racelab.lab", suite.getAttribute("name"));
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        org.w3c.dom.NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(STRESS, ((org.w3c.dom.Element) cases.item(0)).getAttribute("classname"));
+        assertEquals(0, ((org.w3c.dom.Element) cases.item(0)).getElementsByTagName("failure").getLength());
+        org.w3c.dom.Element failed = (org.w3c.dom.Element) cases.item(1);
+        assertEquals(JUNIT, failed.getAttribute("classname"));
+        org.w3c.dom.Element failure = (org.w3c.dom.Element) failed.getElementsByTagName("failure").item(0);
+        assertTrue(failure.getAttribute("message").startsWith("2 of 4 points: 1 of 2 JUnit tests passed; b: failed: off by one"),
+                failure.getAttribute("message"));
+        String props = "";
+        org.w3c.dom.NodeList p = suite.getElementsByTagName("property");
+        for (int i = 0; i < p.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) p.item(i);
+            props += e.getAttribute("name") + "=" + e.getAttribute("value") + " ";
+        }
+        assertTrue(props.startsWith("racelab.lab.score=8 racelab.lab.maxScore=10 racelab.lab.complete=true"), props);
+    }
+
     private static LabSection.JUnitCase pass(String method) {
         return new LabSection.JUnitCase(JUNIT, method, Verdict.PASSED, null, 0.01);
     }
