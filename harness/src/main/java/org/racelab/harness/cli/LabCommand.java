@@ -41,6 +41,13 @@ final class LabCommand implements Command {
     static final Option SANDBOX = Option.builder().longOpt("sandbox").hasArg().argName("none|bwrap")
             .desc("grade: run each submission's check inside bubblewrap (no network, read-only file system"
                     + " but its own output folder); default none").get();
+    /** The same option as every command's {@code --out}, with what it means to each lab command. */
+    static final Option OUT = Option.builder("o").longOpt("out").hasArg().argName("DIR")
+            .desc("check: where run folders go (default: results); grade: where the grades go, in DIR/ASSIGNMENT"
+                    + " (default: grades)").get();
+    static final Option TIMEOUT = Option.builder().longOpt("timeout").hasArg().argName("SECONDS")
+            .desc("grade: each submission's time limit, 1 to " + CommonOptions.MAX_TIMEOUT_SECONDS
+                    + " (default: from the assignment's tests and the profile)").get();
 
     @Override
     public String name() {
@@ -63,12 +70,12 @@ final class LabCommand implements Command {
                 .addOption(LABS)
                 .addOption(ASSIGNMENT)
                 .addOption(CommonOptions.PROFILE)
-                .addOption(CommonOptions.OUT)
+                .addOption(OUT)
                 .addOption(GRADESCOPE)
                 .addOption(FORCE)
                 .addOption(JOBS)
                 .addOption(SANDBOX)
-                .addOption(CommonOptions.TIMEOUT);
+                .addOption(TIMEOUT);
     }
 
     @Override
@@ -84,14 +91,20 @@ final class LabCommand implements Command {
         }
         String what = args.get(0);
         List<String> rest = args.subList(1, args.size());
+        if (!List.of("list", "start", "check", "grade").contains(what)) {
+            throw new UsageException("unknown lab command '" + what + "' (lab commands: list, start, check, grade)");
+        }
+        onlyFor(line, "lab check and lab grade", what.equals("check") || what.equals("grade"),
+                ASSIGNMENT, CommonOptions.PROFILE, OUT);
+        onlyFor(line, "lab check", what.equals("check"), GRADESCOPE);
+        onlyFor(line, "lab grade", what.equals("grade"), FORCE, JOBS, SANDBOX, TIMEOUT);
         try {
             return switch (what) {
                 case "list" -> list(line, rest, terminal);
                 case "start" -> start(line, rest, terminal);
                 case "check" -> check(line, rest, terminal);
                 case "grade" -> grade(line, rest, terminal);
-                default -> throw new UsageException("unknown lab command '" + what + "' (lab commands: list, start,"
-                        + " check, grade)");
+                default -> throw new IllegalStateException("not a lab command, refused above: " + what);
             };
         } catch (LabException e) {
             throw new UsageException(e.getMessage());
@@ -182,6 +195,20 @@ final class LabCommand implements Command {
             // said below
         }
         throw new UsageException("--jobs takes a number from 1 to 256, not '" + v + "'");
+    }
+
+    /** An option given to a lab command it means nothing to is refused, not silently dropped. */
+    private static void onlyFor(CommandLine line, String forWhat, boolean here, Option... options)
+            throws UsageException {
+        if (here) {
+            return;
+        }
+        for (Option o : options) {
+            if (line.hasOption(o)) {
+                throw new UsageException("--" + o.getLongOpt() + " is for " + forWhat + ", not lab "
+                        + line.getArgList().get(0));
+            }
+        }
     }
 
     private static Path path(CommandLine line, Option o) {

@@ -51,6 +51,11 @@ class BadInputTest {
                 List.of("stress", "--timeout", "0"),
                 List.of("stress", "--timeout", "soon"),
                 List.of("list", "extra-operand"),
+                // an option a lab command means nothing to is refused, not silently dropped
+                List.of("lab", "list", "--profile", "quick"),
+                List.of("lab", "start", "counter", tmp.resolve("handout").toString(), "--force"),
+                List.of("lab", "list", "--timeout", "60"),
+                List.of("lab", "grade", tmp.toString(), "--assignment", "counter", "--gradescope", "r.json"),
                 List.of("run", "--profile", "SMOKE"),
                 List.of("sysinfo", "--json"),
                 List.of("vrace", "--carriers", "0"),
