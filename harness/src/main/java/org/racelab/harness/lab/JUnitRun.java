@@ -114,7 +114,7 @@ final class JUnitRun {
                 all.put(key, ran);
             } else if (!classFailed.contains(cm[0])) {
                 all.put(key, new JUnitCase(cm[0], cm[1], Verdict.NOT_RUN, normal ? "the test never started"
-                        : "not run: the JVM ended before this test (" + how + ")", 0));
+                        : "the JVM ended before this test (" + how + ")", 0));
             }
         }
         all.putAll(cases);
