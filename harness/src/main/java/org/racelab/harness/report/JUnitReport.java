@@ -35,7 +35,8 @@ import java.util.Optional;
  * JCStress fork with its JVM options; a vrace run on platform threads or on N carriers), a
  * failure per FORBIDDEN outcome seen, an error for a test that errored, skipped for one that did
  * not run, and the machine as the suites' properties. A lab check's run has a suite of its grade
- * first ({@code racelab.lab}): one case per graded test with its points and evidence, the score as
+ * first ({@code racelab.lab}): one case per graded test, its points and the evidence's first line as
+ * the failure's message and all of the evidence as its output, the score as
  * properties, so a grader that reads JUnit XML sees the same tests and points as Gradescope's file.
  * Written with the JDK's StAX writer, which
  * escapes; before it, every value follows {@link Texts}' rule (invisible, bidi and control
@@ -69,7 +70,8 @@ public final class JUnitReport {
                     Verdict v = r.passed() ? Verdict.PASSED : r.status().equals("NOT_RUN") ? Verdict.NOT_RUN : Verdict.FAILED;
                     String points = r.points() + " of " + r.maxPoints() + " points";
                     cases.add(new Case(r.id(), r.kind() + ", " + points, v,
-                            points + ": " + String.join("; ", r.evidence()), List.of(), String.join("\n", r.evidence())));
+                            r.evidence().isEmpty() ? points : points + ": " + r.evidence().get(0), List.of(),
+                            String.join("\n", r.evidence())));
                 }
                 Map<String, String> score = new LinkedHashMap<>();
                 score.put("racelab.lab.score", Integer.toString(grade.get().score()));
