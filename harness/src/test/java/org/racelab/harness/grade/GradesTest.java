@@ -14,7 +14,11 @@ import org.racelab.harness.bundle.OutcomeCount;
 import org.racelab.harness.bundle.StressSection;
 import org.racelab.harness.bundle.StressTestResult;
 import org.racelab.harness.bundle.Verdict;
+import org.racelab.harness.bundle.ReadBundle;
+import org.racelab.harness.report.JUnitReport;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.Reader;
@@ -171,28 +175,27 @@ class GradesTest {
     void aLabChecksJUnitXmlCarriesTheGradeTestByTest(@TempDir Path dir) throws Exception {
         Bundle b = lab(Verdict.PASSED, List.of(pass("a"), new LabSection.JUnitCase(JUNIT, "b", Verdict.FAILED, "off by one", 0.01)));
         Path file = dir.resolve("junit.xml");
-        org.racelab.harness.report.JUnitReport.write(new org.racelab.harness.bundle.ReadBundle(b, dir.resolve("bundle.json"),
-                List.of()), file);
+        JUnitReport.write(new ReadBundle(b, dir.resolve("bundle.json"), List.of()), file);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document d = f.newDocumentBuilder().parse(file.toFile());
-        org.w3c.dom.Element suite = (org.w3c.dom.Element) d.getElementsByTagName("testsuite").item(0);
+        Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
         assertEquals("racelab.lab", suite.getAttribute("name"));
         assertEquals("2", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
-        org.w3c.dom.NodeList cases = suite.getElementsByTagName("testcase");
-        assertEquals(STRESS, ((org.w3c.dom.Element) cases.item(0)).getAttribute("classname"));
-        assertEquals(0, ((org.w3c.dom.Element) cases.item(0)).getElementsByTagName("failure").getLength());
-        org.w3c.dom.Element failed = (org.w3c.dom.Element) cases.item(1);
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(STRESS, ((Element) cases.item(0)).getAttribute("classname"));
+        assertEquals(0, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
+        Element failed = (Element) cases.item(1);
         assertEquals(JUNIT, failed.getAttribute("classname"));
-        org.w3c.dom.Element failure = (org.w3c.dom.Element) failed.getElementsByTagName("failure").item(0);
+        Element failure = (Element) failed.getElementsByTagName("failure").item(0);
         assertEquals("2 of 4 points: 1 of 2 JUnit tests passed", failure.getAttribute("message"));
         String out = failed.getElementsByTagName("system-out").item(0).getTextContent();
         assertTrue(out.contains("b: failed: off by one"), out);
         String props = "";
-        org.w3c.dom.NodeList p = suite.getElementsByTagName("property");
+        NodeList p = suite.getElementsByTagName("property");
         for (int i = 0; i < p.getLength(); i++) {
-            org.w3c.dom.Element e = (org.w3c.dom.Element) p.item(i);
+            Element e = (Element) p.item(i);
             props += e.getAttribute("name") + "=" + e.getAttribute("value") + " ";
         }
         assertTrue(props.startsWith("racelab.lab.score=8 racelab.lab.maxScore=10 racelab.lab.complete=true"), props);
