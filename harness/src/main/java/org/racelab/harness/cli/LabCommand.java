@@ -94,10 +94,9 @@ final class LabCommand implements Command {
         if (!List.of("list", "start", "check", "grade").contains(what)) {
             throw new UsageException("unknown lab command '" + what + "' (lab commands: list, start, check, grade)");
         }
-        onlyFor(line, "lab check and lab grade", what.equals("check") || what.equals("grade"),
-                ASSIGNMENT, CommonOptions.PROFILE, OUT);
-        onlyFor(line, "lab check", what.equals("check"), GRADESCOPE);
-        onlyFor(line, "lab grade", what.equals("grade"), FORCE, JOBS, SANDBOX, TIMEOUT);
+        onlyFor(line, what, List.of("check", "grade"), ASSIGNMENT, CommonOptions.PROFILE, OUT);
+        onlyFor(line, what, List.of("check"), GRADESCOPE);
+        onlyFor(line, what, List.of("grade"), FORCE, JOBS, SANDBOX, TIMEOUT);
         try {
             return switch (what) {
                 case "list" -> list(line, rest, terminal);
@@ -198,15 +197,15 @@ final class LabCommand implements Command {
     }
 
     /** An option given to a lab command it means nothing to is refused, not silently dropped. */
-    private static void onlyFor(CommandLine line, String forWhat, boolean here, Option... options)
+    private static void onlyFor(CommandLine line, String what, List<String> commands, Option... options)
             throws UsageException {
-        if (here) {
+        if (commands.contains(what)) {
             return;
         }
         for (Option o : options) {
             if (line.hasOption(o)) {
-                throw new UsageException("--" + o.getLongOpt() + " is for " + forWhat + ", not lab "
-                        + line.getArgList().get(0));
+                throw new UsageException("--" + o.getLongOpt() + " is for lab " + String.join(" and lab ", commands)
+                        + ", not lab " + what);
             }
         }
     }
